@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -154,8 +155,13 @@ func TestToneTable(t *testing.T) {
 		if !norm.NFC.IsNormalString(k) || !norm.NFC.IsNormalString(v) || len([]rune(k)) != 2 || len([]rune(v)) != 2 {
 			t.Errorf("entry %+q → %+q is not two NFC runes", k, v)
 		}
-		if Fold(k) != Fold(v) || strings.ToLower(Fold(k)) != Fold(k) && false {
+		if Fold(k) != Fold(v) || Slug(k) != Slug(v) {
 			t.Errorf("entry %q → %q changes letters", k, v)
+		}
+		for i, kr := range []rune(k) {
+			if vr := []rune(v)[i]; unicode.IsUpper(kr) != unicode.IsUpper(vr) {
+				t.Errorf("entry %q → %q changes the case of rune %d", k, v, i)
+			}
 		}
 		if _, ok := tab[v]; ok {
 			t.Errorf("value %q is also a key", v)
@@ -513,4 +519,49 @@ func FuzzNormalizeTone(f *testing.F) {
 			t.Fatalf("Key(NormalizeTone(%+q)) = %+q != Key = %+q", s, Key(n), Key(s))
 		}
 	})
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Đắk Lắk", "ĐƯỜNG DÂY NÓNG", "Vie\u0323\u0302t", "한국", "İ", "\xff", "  Khánh  Hoà "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fs := Fold(s)
+		if Fold(fs) != fs {
+			t.Fatalf("Fold not idempotent: Fold(%+q) = %+q, again %+q", s, fs, Fold(fs))
+		}
+		if Fold(norm.NFD.String(s)) != fs {
+			t.Fatalf("Fold(%+q) depends on the normalization form", s)
+		}
+		k := Key(s)
+		if Key(k) != k {
+			t.Fatalf("Key not idempotent: Key(%+q) = %+q, again %+q", s, k, Key(k))
+		}
+		if strings.Contains(k, "  ") || strings.TrimSpace(k) != k {
+			t.Fatalf("Key(%+q) = %+q has uncollapsed space", s, k)
+		}
+		for _, tok := range Tokens(s) {
+			if tok == "" || Key(tok) != tok {
+				t.Fatalf("Tokens(%+q) has %+q, not in Key form", s, tok)
+			}
+		}
+	})
+}
+
+func BenchmarkSlug(b *testing.B) {
+	for b.Loop() {
+		Slug("Phòng cháy, chữa cháy và cứu nạn, cứu hộ")
+	}
+}
+
+func BenchmarkKey(b *testing.B) {
+	for b.Loop() {
+		Key("Mô hình Camera an ninh ở Khánh Hoà")
+	}
+}
+
+func BenchmarkCompare(b *testing.B) {
+	for b.Loop() {
+		Compare("Thanh Hóa", "Thành phố Hồ Chí Minh")
+	}
 }
