@@ -488,6 +488,9 @@ func FuzzSlug(f *testing.F) {
 		if Slug(got) != got {
 			t.Fatalf("Slug not idempotent: Slug(%+q) = %+q, Slug of that = %+q", s, got, Slug(got))
 		}
+		if Slug(Fold(s)) != got {
+			t.Fatalf("Slug(%+q) = %+q but Slug(Fold) = %+q: Slug is not Fold + hyphenation", s, got, Slug(Fold(s)))
+		}
 		if Slug(NFC(s)) != got || Slug(norm.NFD.String(s)) != got {
 			t.Fatalf("Slug(%+q) depends on the normalization form", s)
 		}
