@@ -1,0 +1,72 @@
+package share
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+
+	qrcode "github.com/skip2/go-qrcode"
+)
+
+// QuietZone is the width, in modules, of the white margin around a QR code.
+const QuietZone = 4
+
+// qrModules returns the QR code of url at error correction level M as a
+// matrix of modules, m[y][x] true for dark, including the quiet zone.
+func qrModules(url string) ([][]bool, error) {
+	if url == "" {
+		return nil, errors.New("share: QR code of an empty URL")
+	}
+	q, err := qrcode.New(url, qrcode.Medium)
+	if err != nil {
+		return nil, fmt.Errorf("share: QR code of %q: %w", url, err)
+	}
+	q.DisableBorder = true
+	sym := q.Bitmap()
+	n := len(sym) + 2*QuietZone
+	m := make([][]bool, n)
+	for y := range m {
+		m[y] = make([]bool, n)
+		if y < QuietZone || y >= n-QuietZone {
+			continue
+		}
+		copy(m[y][QuietZone:], sym[y-QuietZone])
+	}
+	return m, nil
+}
+
+// QRSVG returns an SVG document of the QR code of url (error correction
+// level M), dark modules on white with a quiet zone of QuietZone modules.
+// The viewBox is measured in modules; the dark modules form one path of
+// horizontal runs.
+func QRSVG(url string) ([]byte, error) {
+	m, err := qrModules(url)
+	if err != nil {
+		return nil, err
+	}
+	n := len(m)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" shape-rendering="crispEdges" role="img">`, n, n, 8*n, 8*n)
+	b.WriteString("<title>")
+	xml.EscapeText(&b, []byte(url))
+	b.WriteString("</title>")
+	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/>`, n, n)
+	b.WriteString(`<path fill="#000" d="`)
+	for y, row := range m {
+		for x := 0; x < n; {
+			if !row[x] {
+				x++
+				continue
+			}
+			start := x
+			for x < n && row[x] {
+				x++
+			}
+			fmt.Fprintf(&b, "M%d %dh%dv1h-%dz", start, y, x-start, x-start)
+		}
+	}
+	b.WriteString(`"/></svg>`)
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
