@@ -1,0 +1,767 @@
+package search
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"path"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// Dir is the folder of the index files, relative to the site root.
+const Dir = "tim-kiem/_i"
+
+// LatestPath is the unhashed pointer file naming the current manifest.
+const LatestPath = Dir + "/latest.json"
+
+// Field weights of BM25F: a term in the title counts as five in the body.
+const (
+	weightTitle = 5
+	weightMeta  = 2 // summary, kind, province, fields, section
+	weightBody  = 1
+)
+
+// BM25 parameters.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// Index sizing.
+const (
+	uniShardBytes = 24 << 10 // target size of a term shard, before gzip
+	biShardBytes  = 24 << 10 // target size of a pair shard, before gzip
+	docsPerShard  = 8        // document records per record shard
+	snippetRunes  = 240      // longest snippet source taken from a body
+)
+
+// params are the ranking parameters, written into the manifest so that the
+// Go searcher and the JavaScript client read the same numbers.
+type params struct {
+	Exact        int `json:"exact"`   // weight of a term matching the typed accents exactly (typed with accents)
+	Fold         int `json:"fold"`    // weight of an accent-insensitive match
+	PrefixExact  int `json:"pexact"`  // weight of a completion of the last term that keeps the typed accents
+	Prefix       int `json:"prefix"`  // weight of any other completion of the last term
+	Bigram       int `json:"bigram"`  // weight of an adjacent-pair match
+	IDFScale     int `json:"idf"`     // idf is rounded to 1/IDFScale
+	PrefixMin    int `json:"pmin"`    // shortest last term (code points) completed as a prefix
+	PrefixShards int `json:"pshards"` // most term shards read for completions
+	PrefixTerms  int `json:"pterms"`  // most completions used
+}
+
+func defaultParams() params {
+	return params{Exact: 6, Fold: 3, PrefixExact: 3, Prefix: 2, Bigram: 3, IDFScale: 100, PrefixMin: 2, PrefixShards: 3, PrefixTerms: 24}
+}
+
+// Facet names, as used in URLs, Counts and the manifest.
+const (
+	FacetProvince = "tinh-thanh"
+	FacetField    = "linh-vuc"
+	FacetKind     = "loai-mo-hinh"
+	FacetSection  = "section"
+)
+
+// manifest is the entry file of an index.
+type manifest struct {
+	Version int    `json:"v"`
+	N       int    `json:"n"`    // documents
+	Hash    string `json:"h"`    // fingerprint of the data files
+	Uni     []string `json:"u"`  // first folded term of each term shard u{i}.{h}.txt
+	Bi      int    `json:"b"`    // number of pair shards b{i}.{h}.txt
+	Group   int    `json:"g"`    // documents per record shard d{i}.{h}.json
+	Params  params `json:"p"`
+	Vocab   map[string][][2]string `json:"x"` // facet → [slug, name] by value index−1
+}
+
+// facetFile is f.{h}.json: the facet values of every document, run-length
+// encoded in document order as [value, count, value, count, ...]; a value
+// is an index into the manifest vocabulary plus one, 0 for none. Fields
+// are multi-valued: f holds an index into FieldSets.
+type facetFile struct {
+	Section   []int   `json:"s"`
+	Province  []int   `json:"p"`
+	Kind      []int   `json:"k"`
+	Field     []int   `json:"f"`
+	FieldSets [][]int `json:"fs"` // sets of linh-vuc value indexes (plus one)
+}
+
+// A BuildError reports a document that cannot be indexed.
+type BuildError struct {
+	Index int    // position in the docs slice
+	URL   string // the document's URL
+	Err   string
+}
+
+func (e *BuildError) Error() string {
+	return fmt.Sprintf("search: doc %d (%q): %s", e.Index, e.URL, e.Err)
+}
+
+// vocabulary assigns facet values their indexes.
+type vocabulary struct {
+	slugs []string          // value index → slug, sorted
+	names map[string]string // slug → first name seen
+	index map[string]int    // slug → index+1
+}
+
+func newVocabulary() *vocabulary {
+	return &vocabulary{names: map[string]string{}}
+}
+
+func (v *vocabulary) add(t Term) {
+	if t.Slug == "" {
+		return
+	}
+	if _, ok := v.names[t.Slug]; !ok {
+		v.names[t.Slug] = t.Name
+		v.slugs = append(v.slugs, t.Slug)
+	}
+}
+
+func (v *vocabulary) freeze() {
+	slices.Sort(v.slugs)
+	v.index = make(map[string]int, len(v.slugs))
+	for i, s := range v.slugs {
+		v.index[s] = i + 1
+	}
+}
+
+func (v *vocabulary) list() [][2]string {
+	l := make([][2]string, len(v.slugs))
+	for i, s := range v.slugs {
+		l[i] = [2]string{s, v.names[s]}
+	}
+	return l
+}
+
+// docInfo is what Build derives from a Doc before tokenizing.
+type docInfo struct {
+	doc                       *Doc
+	sec, prov, kind, fieldSet int
+	date                      int // yyyymmdd, 0 if none
+}
+
+// parseDate reads "dd/mm/yyyy" as yyyymmdd, 0 when s is not such a date.
+func parseDate(s string) int {
+	p := strings.Split(strings.TrimSpace(s), "/")
+	if len(p) != 3 {
+		return 0
+	}
+	d, err1 := strconv.Atoi(p[0])
+	m, err2 := strconv.Atoi(p[1])
+	y, err3 := strconv.Atoi(p[2])
+	if err1 != nil || err2 != nil || err3 != nil || d < 1 || d > 31 || m < 1 || m > 12 || y < 1 || y > 9999 {
+		return 0
+	}
+	return y*10000 + m*100 + d
+}
+
+// Build makes the index files of docs; see the package documentation for
+// their format. Documents need a non-empty, unique URL.
+func Build(docs []Doc) (*Index, error) {
+	seen := make(map[string]int, len(docs))
+	for i := range docs {
+		u := docs[i].URL
+		if u == "" {
+			return nil, &BuildError{Index: i, URL: u, Err: "empty URL"}
+		}
+		if j, ok := seen[u]; ok {
+			return nil, &BuildError{Index: i, URL: u, Err: fmt.Sprintf("same URL as doc %d", j)}
+		}
+		seen[u] = i
+	}
+
+	vocab := map[string]*vocabulary{
+		FacetSection: newVocabulary(), FacetProvince: newVocabulary(),
+		FacetKind: newVocabulary(), FacetField: newVocabulary(),
+	}
+	for i := range docs {
+		d := &docs[i]
+		vocab[FacetSection].add(d.Section)
+		vocab[FacetProvince].add(d.Province)
+		vocab[FacetKind].add(d.Kind)
+		for _, f := range d.Fields {
+			vocab[FacetField].add(f)
+		}
+	}
+	for _, v := range vocab {
+		v.freeze()
+	}
+
+	// Field sets, and the document order: by facets (so that the facet
+	// columns run-length encode and related hits share record shards),
+	// newest first within them.
+	infos := make([]docInfo, len(docs))
+	setIndex := map[string]int{}
+	var sets [][]int
+	for i := range docs {
+		d := &docs[i]
+		var fs []int
+		for _, f := range d.Fields {
+			if k := vocab[FacetField].index[f.Slug]; k > 0 && !slices.Contains(fs, k) {
+				fs = append(fs, k)
+			}
+		}
+		slices.Sort(fs)
+		key := fmt.Sprint(fs)
+		si, ok := setIndex[key]
+		if !ok {
+			si = len(sets)
+			setIndex[key] = si
+			sets = append(sets, fs)
+		}
+		infos[i] = docInfo{
+			doc:      d,
+			sec:      vocab[FacetSection].index[d.Section.Slug],
+			prov:     vocab[FacetProvince].index[d.Province.Slug],
+			kind:     vocab[FacetKind].index[d.Kind.Slug],
+			fieldSet: si,
+			date:     parseDate(d.Date),
+		}
+	}
+	// Renumber field sets in a canonical order so the output does not
+	// depend on the input order.
+	order := make([]int, len(sets))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return slices.Compare(sets[a], sets[b]) })
+	renum := make([]int, len(sets))
+	sortedSets := make([][]int, len(sets))
+	for n, o := range order {
+		renum[o] = n
+		sortedSets[n] = sets[o]
+	}
+	for i := range infos {
+		infos[i].fieldSet = renum[infos[i].fieldSet]
+	}
+	slices.SortFunc(infos, func(a, b docInfo) int {
+		return cmp.Or(cmp.Compare(a.sec, b.sec), cmp.Compare(a.prov, b.prov),
+			cmp.Compare(a.kind, b.kind), cmp.Compare(a.fieldSet, b.fieldSet),
+			cmp.Compare(b.date, a.date), strings.Compare(a.doc.URL, b.doc.URL))
+	})
+
+	terms := indexTerms(infos)
+
+	files := map[string][]byte{}
+	var mf manifest
+	mf.Version = 1
+	mf.N = len(infos)
+	mf.Group = docsPerShard
+	mf.Params = defaultParams()
+	mf.Vocab = map[string][][2]string{}
+	for k, v := range vocab {
+		mf.Vocab[k] = v.list()
+	}
+
+	uni, firsts := terms.uniShards()
+	mf.Uni = firsts
+	bi := terms.biShards()
+	mf.Bi = len(bi)
+
+	// Data files are named after the hash of all of them.
+	type named struct {
+		kind string
+		i    int
+		ext  string
+		data []byte
+	}
+	var data []named
+	for i, s := range uni {
+		data = append(data, named{"u", i, "txt", s})
+	}
+	for i, s := range bi {
+		data = append(data, named{"b", i, "txt", s})
+	}
+	for i, s := range recordShards(infos) {
+		data = append(data, named{"d", i, "json", s})
+	}
+	ff := facetFile{FieldSets: sortedSets}
+	ff.Section = rle(infos, func(d docInfo) int { return d.sec })
+	ff.Province = rle(infos, func(d docInfo) int { return d.prov })
+	ff.Kind = rle(infos, func(d docInfo) int { return d.kind })
+	ff.Field = rle(infos, func(d docInfo) int { return d.fieldSet })
+	fb, err := json.Marshal(ff)
+	if err != nil {
+		return nil, err
+	}
+	data = append(data, named{"f", -1, "json", fb})
+	data = append(data, named{"r", -1, "txt", recency(infos)})
+
+	h := sha256.New()
+	for _, d := range data {
+		fmt.Fprintf(h, "%s%d.%s %d\n", d.kind, d.i, d.ext, len(d.data))
+		h.Write(d.data)
+	}
+	mf.Hash = hex.EncodeToString(h.Sum(nil))[:10]
+	for _, d := range data {
+		files[path.Join(Dir, dataName(d.kind, d.i, mf.Hash, d.ext))] = d.data
+	}
+	mb, err := json.Marshal(mf)
+	if err != nil {
+		return nil, err
+	}
+	ms := sha256.Sum256(mb)
+	mname := path.Join(Dir, "m."+hex.EncodeToString(ms[:])[:10]+".json")
+	files[mname] = mb
+	lb, err := json.Marshal(map[string]string{"manifest": path.Base(mname)})
+	if err != nil {
+		return nil, err
+	}
+	files[LatestPath] = lb
+	return &Index{Files: files, ManifestPath: mname}, nil
+}
+
+// dataName names a data file of an index: u3.HASH.txt, or f.HASH.json for
+// the single files (i < 0). The client builds the same names.
+func dataName(kind string, i int, hash, ext string) string {
+	if i < 0 {
+		return kind + "." + hash + "." + ext
+	}
+	return kind + strconv.Itoa(i) + "." + hash + "." + ext
+}
+
+// rle run-length encodes a facet column.
+func rle(infos []docInfo, val func(docInfo) int) []int {
+	out := []int{}
+	for i, d := range infos {
+		v := val(d)
+		if i > 0 && out[len(out)-2] == v {
+			out[len(out)-1]++
+			continue
+		}
+		out = append(out, v, 1)
+	}
+	return out
+}
+
+// recency is r.{h}.txt: each document's rank by date (1 = oldest date, 0 =
+// no date), as numbers in the postings encoding, in document order. Browsing
+// by filters alone lists the newest first.
+func recency(infos []docInfo) []byte {
+	var dates []int
+	for _, d := range infos {
+		if d.date > 0 {
+			dates = append(dates, d.date)
+		}
+	}
+	slices.Sort(dates)
+	dates = slices.Compact(dates)
+	b := make([]byte, 0, 3*len(infos))
+	for _, d := range infos {
+		r := 0
+		if d.date > 0 {
+			i, _ := slices.BinarySearch(dates, d.date)
+			r = i + 1
+		}
+		b = appendVarint(b, uint32(r))
+	}
+	return b
+}
+
+// recordShards are d{i}.{h}.json: JSON arrays of [url, title, date,
+// snippet source] for docsPerShard documents each.
+func recordShards(infos []docInfo) [][]byte {
+	var out [][]byte
+	for i := 0; i < len(infos); i += docsPerShard {
+		end := min(i+docsPerShard, len(infos))
+		recs := make([][4]string, 0, end-i)
+		for _, in := range infos[i:end] {
+			d := in.doc
+			recs = append(recs, [4]string{d.URL, d.Title, d.Date, snippetSource(d)})
+		}
+		b, _ := json.Marshal(recs) // strings only: cannot fail
+		out = append(out, b)
+	}
+	return out
+}
+
+// snippetSource is the text results show under the title: the summary, or
+// else the beginning of the body cut at a word boundary.
+func snippetSource(d *Doc) string {
+	if s := strings.TrimSpace(d.Summary); s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	body := strings.Join(strings.Fields(d.Body), " ")
+	if utf8.RuneCountInString(body) <= snippetRunes {
+		return body
+	}
+	n := 0
+	cut := len(body)
+	for i := range body {
+		if n == snippetRunes {
+			cut = i
+			break
+		}
+		n++
+	}
+	if sp := strings.LastIndexByte(body[:cut], ' '); sp > 0 {
+		cut = sp
+	}
+	return body[:cut] + "…"
+}
+
+// A segment is one run of text indexed with one weight; pairs do not
+// cross segments.
+type segment struct {
+	text   string
+	weight uint32
+}
+
+func segments(d *Doc) []segment {
+	s := []segment{{d.Title, weightTitle}, {d.Summary, weightMeta}, {d.Kind.Name, weightMeta},
+		{d.Province.Name, weightMeta}, {d.Section.Name, weightMeta}}
+	for _, f := range d.Fields {
+		s = append(s, segment{f.Name, weightMeta})
+	}
+	return append(s, segment{d.Body, weightBody})
+}
+
+// A lexicon interns the words one worker meets; ids are local to it.
+type lexicon struct {
+	raw    map[string]int32 // word as written → variant id
+	keyID  map[string]int32 // Key form → variant id
+	keys   []string         // variant id → Key form
+	vfold  []int32          // variant id → fold id
+	foldID map[string]int32
+	folds  []string
+	pairID map[uint64]int32 // fold id pair → pair id
+	pairs  []uint64
+	uacc   []uint32 // per variant: weighted tf in the current doc
+	bacc   []uint32 // per pair: weighted tf in the current doc
+	utouch []int32
+	btouch []int32
+}
+
+func newLexicon() *lexicon {
+	return &lexicon{raw: map[string]int32{}, keyID: map[string]int32{}, foldID: map[string]int32{}, pairID: map[uint64]int32{}}
+}
+
+func (lx *lexicon) variant(w string) int32 {
+	if id, ok := lx.raw[w]; ok {
+		return id
+	}
+	t := newToken(w)
+	id, ok := lx.keyID[t.key]
+	if !ok {
+		id = int32(len(lx.keys))
+		lx.keyID[t.key] = id
+		lx.keys = append(lx.keys, t.key)
+		f, ok := lx.foldID[t.fold]
+		if !ok {
+			f = int32(len(lx.folds))
+			lx.foldID[t.fold] = f
+			lx.folds = append(lx.folds, t.fold)
+		}
+		lx.vfold = append(lx.vfold, f)
+		lx.uacc = append(lx.uacc, 0)
+	}
+	lx.raw[strings.Clone(w)] = id
+	return id
+}
+
+func (lx *lexicon) pair(f1, f2 int32) int32 {
+	k := uint64(uint32(f1))<<32 | uint64(uint32(f2))
+	id, ok := lx.pairID[k]
+	if !ok {
+		id = int32(len(lx.pairs))
+		lx.pairID[k] = id
+		lx.pairs = append(lx.pairs, k)
+		lx.bacc = append(lx.bacc, 0)
+	}
+	return id
+}
+
+// A tf is a term of one document with its weighted frequency.
+type tf struct {
+	id  int32
+	wtf uint32
+}
+
+// docTerms are the terms of one document, in its worker's ids.
+type docTerms struct {
+	worker int
+	uni    []tf
+	bi     []tf
+	length uint32 // weighted length
+}
+
+// scan indexes one document.
+func (lx *lexicon) scan(d *Doc) docTerms {
+	var dt docTerms
+	for _, seg := range segments(d) {
+		prevFold := int32(-1)
+		eachWord(seg.text, func(w string) {
+			v := lx.variant(w)
+			if lx.uacc[v] == 0 {
+				lx.utouch = append(lx.utouch, v)
+			}
+			lx.uacc[v] += seg.weight
+			dt.length += seg.weight
+			f := lx.vfold[v]
+			if prevFold >= 0 {
+				p := lx.pair(prevFold, f)
+				if lx.bacc[p] == 0 {
+					lx.btouch = append(lx.btouch, p)
+				}
+				lx.bacc[p] += seg.weight
+			}
+			prevFold = f
+		})
+	}
+	dt.uni = make([]tf, len(lx.utouch))
+	for i, v := range lx.utouch {
+		dt.uni[i] = tf{v, lx.uacc[v]}
+		lx.uacc[v] = 0
+	}
+	dt.bi = make([]tf, len(lx.btouch))
+	for i, p := range lx.btouch {
+		dt.bi[i] = tf{p, lx.bacc[p]}
+		lx.bacc[p] = 0
+	}
+	lx.utouch, lx.btouch = lx.utouch[:0], lx.btouch[:0]
+	return dt
+}
+
+// termIndex is the inverted index in global ids.
+type termIndex struct {
+	keys  []string // variant → Key form
+	vfold []int32  // variant → fold
+	folds []string // fold id → folded form
+	pairs []string // pair id → "fold1 fold2"
+	// Postings in CSR form: the docs of variant v are uniDocs[uniOff[v]:uniOff[v+1]].
+	uniOff  []int
+	uniDocs []uint32
+	uniImp  []uint8
+	biOff   []int
+	biDocs  []uint32
+	biImp   []uint8
+}
+
+// indexTerms tokenizes the documents in parallel and inverts them.
+func indexTerms(infos []docInfo) *termIndex {
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(infos)/64+1))
+	lexes := make([]*lexicon, workers)
+	dts := make([]docTerms, len(infos))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	const chunk = 32
+	for w := range workers {
+		lx := newLexicon()
+		lexes[w] = lx
+		wg.Go(func() {
+			for {
+				start := int(next.Add(chunk)) - chunk
+				if start >= len(infos) {
+					return
+				}
+				for i := start; i < min(start+chunk, len(infos)); i++ {
+					dts[i] = lx.scan(infos[i].doc)
+					dts[i].worker = w
+				}
+			}
+		})
+	}
+	wg.Wait()
+
+	// Merge the lexicons.
+	ti := &termIndex{}
+	keyID := map[string]int32{}
+	foldID := map[string]int32{}
+	pairID := map[uint64]int32{}
+	vmap := make([][]int32, workers) // local variant → global
+	pmap := make([][]int32, workers) // local pair → global
+	for w, lx := range lexes {
+		fmap := make([]int32, len(lx.folds))
+		for i, f := range lx.folds {
+			g, ok := foldID[f]
+			if !ok {
+				g = int32(len(ti.folds))
+				foldID[f] = g
+				ti.folds = append(ti.folds, f)
+			}
+			fmap[i] = g
+		}
+		vmap[w] = make([]int32, len(lx.keys))
+		for i, k := range lx.keys {
+			g, ok := keyID[k]
+			if !ok {
+				g = int32(len(ti.keys))
+				keyID[k] = g
+				ti.keys = append(ti.keys, k)
+				ti.vfold = append(ti.vfold, fmap[lx.vfold[i]])
+			}
+			vmap[w][i] = g
+		}
+		pmap[w] = make([]int32, len(lx.pairs))
+		for i, p := range lx.pairs {
+			gk := uint64(uint32(fmap[p>>32]))<<32 | uint64(uint32(fmap[uint32(p)]))
+			g, ok := pairID[gk]
+			if !ok {
+				g = int32(len(ti.pairs))
+				pairID[gk] = g
+				ti.pairs = append(ti.pairs, ti.folds[gk>>32]+" "+ti.folds[uint32(gk)])
+			}
+			pmap[w][i] = g
+		}
+	}
+
+	var total float64
+	for _, dt := range dts {
+		total += float64(dt.length)
+	}
+	avg := max(total/float64(max(len(dts), 1)), 1)
+
+	var wg2 sync.WaitGroup
+	wg2.Go(func() {
+		ti.uniOff, ti.uniDocs, ti.uniImp = invert(dts, len(ti.keys), avg, func(dt *docTerms) []tf { return dt.uni }, vmap)
+	})
+	ti.biOff, ti.biDocs, ti.biImp = invert(dts, len(ti.pairs), avg, func(dt *docTerms) []tf { return dt.bi }, pmap)
+	wg2.Wait()
+	return ti
+}
+
+// invert builds CSR postings for n terms from per-document term lists.
+func invert(dts []docTerms, n int, avg float64, list func(*docTerms) []tf, remap [][]int32) ([]int, []uint32, []uint8) {
+	off := make([]int, n+1)
+	for i := range dts {
+		m := remap[dts[i].worker]
+		for _, t := range list(&dts[i]) {
+			off[m[t.id]+1]++
+		}
+	}
+	for i := 1; i <= n; i++ {
+		off[i] += off[i-1]
+	}
+	docs := make([]uint32, off[n])
+	imps := make([]uint8, off[n])
+	pos := slices.Clone(off[:n])
+	for d := range dts {
+		m := remap[dts[d].worker]
+		norm := bm25K1 * (1 - bm25B + bm25B*float64(dts[d].length)/avg)
+		for _, t := range list(&dts[d]) {
+			g := m[t.id]
+			p := pos[g]
+			pos[g]++
+			docs[p] = uint32(d)
+			imps[p] = impact(t.wtf, norm)
+		}
+	}
+	return off, docs, imps
+}
+
+// impact quantizes the BM25 term-frequency factor tf·(k1+1)/(tf+norm),
+// which lies in (0, k1+1), to 1..impactLevels.
+func impact(wtf uint32, norm float64) uint8 {
+	x := float64(wtf) * (bm25K1 + 1) / (float64(wtf) + norm)
+	q := int(math.Ceil(x / (bm25K1 + 1) * impactLevels))
+	return uint8(min(max(q, 1), impactLevels))
+}
+
+// uniShards writes the term shards: lines "fold \t df (\t variant \t
+// postings)…" sorted by fold, variants sorted, a variant equal to its fold
+// written as "". It returns the shards and the first fold of each.
+func (ti *termIndex) uniShards() ([][]byte, []string) {
+	byFold := make([][]int32, len(ti.folds))
+	for v, f := range ti.vfold {
+		byFold[f] = append(byFold[f], int32(v))
+	}
+	order := make([]int32, len(ti.folds))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return jsCompare(ti.folds[a], ti.folds[b]) })
+
+	var shards [][]byte
+	var firsts []string
+	var cur []byte
+	seen := make([]int32, 0, 64)
+	for _, f := range order {
+		vs := byFold[f]
+		slices.SortFunc(vs, func(a, b int32) int { return jsCompare(ti.keys[a], ti.keys[b]) })
+		fold := ti.folds[f]
+		if len(cur) == 0 {
+			firsts = append(firsts, fold)
+		}
+		// df: documents with any variant.
+		df := 0
+		if len(vs) == 1 {
+			df = ti.uniOff[vs[0]+1] - ti.uniOff[vs[0]]
+		} else {
+			seen = seen[:0]
+			for _, v := range vs {
+				for _, d := range ti.uniDocs[ti.uniOff[v]:ti.uniOff[v+1]] {
+					seen = append(seen, int32(d))
+				}
+			}
+			slices.Sort(seen)
+			df = len(slices.Compact(seen))
+		}
+		cur = append(cur, fold...)
+		cur = append(cur, '\t')
+		cur = strconv.AppendInt(cur, int64(df), 10)
+		for _, v := range vs {
+			cur = append(cur, '\t')
+			if k := ti.keys[v]; k != fold {
+				cur = append(cur, k...)
+			}
+			cur = append(cur, '\t')
+			cur = appendPostings(cur, ti.uniDocs[ti.uniOff[v]:ti.uniOff[v+1]], ti.uniImp[ti.uniOff[v]:ti.uniOff[v+1]])
+		}
+		cur = append(cur, '\n')
+		if len(cur) >= uniShardBytes {
+			shards = append(shards, cur)
+			cur = nil
+		}
+	}
+	if len(cur) > 0 || len(shards) == 0 {
+		if len(cur) == 0 {
+			firsts = append(firsts, "")
+		}
+		shards = append(shards, cur)
+	}
+	return shards, firsts
+}
+
+// biShards writes the pair shards: lines "fold1 fold2 \t df \t \t
+// postings", pair p in shard fnv32(p) mod the number of shards, sorted.
+func (ti *termIndex) biShards() [][]byte {
+	lines := make([][]byte, len(ti.pairs))
+	total := 0
+	for p, s := range ti.pairs {
+		docs := ti.biDocs[ti.biOff[p]:ti.biOff[p+1]]
+		b := make([]byte, 0, len(s)+8+2*len(docs))
+		b = append(b, s...)
+		b = append(b, '\t')
+		b = strconv.AppendInt(b, int64(len(docs)), 10)
+		b = append(b, '\t', '\t')
+		b = appendPostings(b, docs, ti.biImp[ti.biOff[p]:ti.biOff[p+1]])
+		b = append(b, '\n')
+		lines[p] = b
+		total += len(b)
+	}
+	n := max(1, (total+biShardBytes-1)/biShardBytes)
+	buckets := make([][]int, n)
+	for p, s := range ti.pairs {
+		k := int(fnv32(s) % uint32(n))
+		buckets[k] = append(buckets[k], p)
+	}
+	out := make([][]byte, n)
+	for k, ps := range buckets {
+		slices.SortFunc(ps, func(a, b int) int { return jsCompare(ti.pairs[a], ti.pairs[b]) })
+		var b []byte
+		for _, p := range ps {
+			b = append(b, lines[p]...)
+		}
+		out[k] = b
+	}
+	return out
+}

@@ -1,0 +1,68 @@
+// Package search is lantoa's site search: an index built with the site and
+// split into small static files, a dependency-free JavaScript client that
+// downloads only the files a query needs, and a Go [Searcher] that ranks
+// exactly like the client.
+//
+// # Text
+//
+// Text is cut into words: maximal runs of letters, combining marks and
+// decimal digits of its NFC form (JavaScript /[\p{L}\p{M}\p{Nd}]+/u); case
+// and punctuation are ignored, digits kept. A word is indexed in two forms:
+// its key, vi.Key (NFC, lower case, canonical tone placement: "hoà" and
+// "hòa" are the same word), and its fold, vi.Fold of the key (no marks,
+// đ → d). Matching is by fold; the key decides the accent boost. The
+// client applies the same rules with the tone table of vi.ToneTable
+// embedded by [ClientJS]. Each pair of adjacent words within a field is
+// indexed too, by fold ("an ninh"), so phrases rank above scattered words.
+//
+// # Ranking
+//
+// Documents are scored with BM25F: the weighted term frequency counts a
+// word 5 times in the title, 2 times in the summary, kind, province,
+// fields and section name, once in the body; k1 = 1.2, b = 0.75 over the
+// weighted length. The BM25 term-frequency factor is quantized at build
+// time to an impact 1..16 per posting; the inverse document frequency
+// ln(1 + (N − df + 0.5)/(df + 0.5)) is computed at query time and rounded
+// to hundredths, so scores are integers and the Go and JavaScript rankings
+// are identical. A query term t scores, per document, the best of
+// idf × impact × w over the words it matches, with w (the manifest "p"
+// object) = 6 for the exact key when t is typed with accents, 3 for any
+// other word with t's fold, and for the last term while it is being typed
+// (the query does not end with a separator and t has ≥ 2 letters) 3 or 2
+// for completions keeping or not keeping the typed accents (at most 24
+// completions, the most frequent, from at most 3 term shards). Each query
+// pair found adds idf × impact × 3. Every term is required; when no
+// document passing the filters has all, documents with any term are
+// listed, those with more terms first ([Result.Partial]). Ties go to the
+// lower document number. A query without words lists the documents passing
+// the filters, newest first.
+//
+// # Files
+//
+// All files live in tim-kiem/_i/ (see [Dir]); HASH is a fingerprint of all
+// data files, so every name changes when any content does and all can be
+// cached forever, except latest.json which names the manifest.
+//
+//   - m.MHASH.json, the manifest: {"v":1, "n": documents, "h": HASH,
+//     "u": first fold of each term shard, "b": number of pair shards,
+//     "g": documents per record shard, "p": ranking parameters,
+//     "x": facet → [[slug, name], ...]}.
+//   - u{i}.HASH.txt, term shards: lines "fold TAB df (TAB key TAB
+//     postings)..." sorted by fold in UTF-16 order and cut into ~24 KB
+//     shards; shard i holds folds from u[i] up to u[i+1]. A key equal to
+//     its fold is written empty.
+//   - b{i}.HASH.txt, pair shards: lines "fold1 fold2 TAB df TAB TAB
+//     postings"; a pair lives in shard FNV-1a-32(UTF-8 pair) mod b.
+//   - Postings: for each document, in increasing order, one number
+//     (gap − 1)·16 + (impact − 1), gap counted from −1, written five bits
+//     per character of 0-9A-Za-z-_, low bits first, characters from the
+//     upper half of the alphabet meaning "more follows". Dense lists cost
+//     one character per document and gzip well.
+//   - d{i}.HASH.json, records of documents 8i..8i+7: [url, title, date,
+//     snippet source] arrays, fetched for displayed hits only.
+//   - f.HASH.json, facets: run-length encoded columns of section,
+//     province, kind and field set per document; documents are numbered
+//     in facet order, so the columns are short.
+//   - r.HASH.txt, each document's date rank (0 for none), read only when
+//     browsing by filters without a query.
+package search
