@@ -107,7 +107,7 @@ func (r *Renderer) check(c Card) error {
 func face(f *opentype.Font, size float64) font.Face {
 	ff, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
-		// NewFace fails only for invalid options, which are constant here.
+		// opentype.NewFace never fails (its error result is for the future).
 		panic(err)
 	}
 	return ff
@@ -130,11 +130,11 @@ func (r *Renderer) Draw(c Card) ([]byte, error) {
 
 // Image draws card c and returns the unencoded image.
 func (r *Renderer) Image(c Card) (*image.RGBA, error) {
-	c.Title = norm.NFC.String(c.Title)
-	c.Eyebrow = norm.NFC.String(c.Eyebrow)
-	c.Meta = norm.NFC.String(c.Meta)
-	c.SiteName = norm.NFC.String(c.SiteName)
-	c.SiteHost = norm.NFC.String(c.SiteHost)
+	c.Title = clean(c.Title)
+	c.Eyebrow = clean(c.Eyebrow)
+	c.Meta = clean(c.Meta)
+	c.SiteName = clean(c.SiteName)
+	c.SiteHost = clean(c.SiteHost)
 	if err := r.check(c); err != nil {
 		return nil, err
 	}
@@ -179,7 +179,8 @@ func (r *Renderer) Image(c Card) (*image.RGBA, error) {
 		y += m.Descent.Ceil()
 	}
 
-	// Title and meta, centred vertically in the space left above the footer.
+	// Title and meta, in the space left above the footer: centred, raised
+	// a little for optical balance.
 	metaFace := face(r.regular, metaSize)
 	top := y + 28
 	bottom := footerTop - 44
@@ -190,7 +191,7 @@ func (r *Renderer) Image(c Card) (*image.RGBA, error) {
 	}
 	title := r.layoutTitle(c.Title, Width-2*marginX, bottom-top-metaH)
 	blockH := title.height + metaH
-	y = top + (bottom-top-blockH)/2
+	y = top + (bottom-top-blockH)*2/5
 	if y < top {
 		y = top
 	}
@@ -208,6 +209,28 @@ func (r *Renderer) Image(c Card) (*image.RGBA, error) {
 		drawText(dst, metaFace, t.Muted, meta, marginX+28, y, 0)
 	}
 	return dst, nil
+}
+
+// clean returns s in NFC with runs of spaces of any kind as one ASCII
+// space, control characters removed and no space at either end: the
+// characters Missing ignores are never drawn.
+func clean(s string) string {
+	var b strings.Builder
+	space := false
+	for _, c := range norm.NFC.String(s) {
+		switch {
+		case unicode.IsSpace(c):
+			space = b.Len() > 0
+		case unicode.IsControl(c):
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
 
 // footerColor is the colour of the footer band: the background, darker.

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"math"
 	"strings"
 
 	"golang.org/x/image/font"
@@ -20,19 +21,23 @@ type titleLayout struct {
 }
 
 // layoutTitle sets title in lines at most width pixels wide: at the
-// largest size whose lines fit in titleMaxLines lines and maxHeight pixels,
+// largest size whose lines fit in three lines, or else titleMaxLines
+// lines, and maxHeight pixels,
 // with balanced lines; or, when none fits, at the smallest size cut to
 // titleMaxLines lines ending in an ellipsis.
 func (r *Renderer) layoutTitle(title string, width, maxHeight int) titleLayout {
-	sizes := []float64{68, 62, 56, 50, 46, 44}
+	sizes := []float64{76, 68, 62, 56, 50, 46, 44}
 	var l titleLayout
-	for _, size := range sizes {
-		l = titleLayout{face: face(r.bold, size), size: size}
-		l.lines = wrap(l.face, title, width)
-		l.height = blockHeight(l.face, size, len(l.lines))
-		if len(l.lines) <= titleMaxLines && l.height <= maxHeight {
-			l.lines = balance(l.face, title, width, len(l.lines))
-			return l
+	// Prefer three lines at a larger size to four at a smaller one.
+	for _, maxLines := range []int{titleMaxLines - 1, titleMaxLines} {
+		for _, size := range sizes {
+			l = titleLayout{face: face(r.bold, size), size: size}
+			l.lines = wrap(l.face, title, width)
+			l.height = blockHeight(l.face, size, len(l.lines))
+			if len(l.lines) <= maxLines && l.height <= maxHeight {
+				l.lines = balance(l.face, title, width, len(l.lines))
+				return l
+			}
 		}
 	}
 	// Nothing fits: keep as many lines as fit at the smallest size and end
@@ -96,22 +101,60 @@ func splitToFit(f font.Face, w string, width int) (head, tail string) {
 	return string(rs[:n]), string(rs[n:])
 }
 
-// balance returns s wrapped into n lines of widths as even as possible: the
-// greedy wrap at the narrowest width that still gives n lines.
+// balance returns s wrapped into n lines at most width pixels wide, with
+// widths as even as possible: the break points minimize the sum of the
+// squared space left at the end of every line, the last included. If s
+// has a word wider than width, it returns the greedy wrap.
 func balance(f font.Face, s string, width, n int) []string {
-	if n < 2 {
+	words := strings.Fields(s)
+	if n < 2 || len(words) <= n {
 		return wrap(f, s, width)
 	}
-	lo, hi := width/2, width // wrap(hi) has n lines
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if len(wrap(f, s, mid)) <= n {
-			hi = mid
-		} else {
-			lo = mid + 1
+	// lineW[i][j] is the width of words[i:j] set on one line.
+	lineW := make([][]int, len(words))
+	for i := range words {
+		lineW[i] = make([]int, len(words)+1)
+		for j := i + 1; j <= len(words); j++ {
+			lineW[i][j] = measure(f, strings.Join(words[i:j], " "), 0)
 		}
 	}
-	return wrap(f, s, hi)
+	// cost[k][j] is the least cost of setting words[:j] in k lines; from
+	// records where the last of those lines starts.
+	const inf = math.MaxInt64
+	cost := make([][]int, n+1)
+	from := make([][]int, n+1)
+	for k := range cost {
+		cost[k] = make([]int, len(words)+1)
+		from[k] = make([]int, len(words)+1)
+		for j := range cost[k] {
+			cost[k][j] = inf
+		}
+	}
+	cost[0][0] = 0
+	for k := 1; k <= n; k++ {
+		for j := 1; j <= len(words); j++ {
+			for i := k - 1; i < j; i++ {
+				w := lineW[i][j]
+				if cost[k-1][i] == inf || w > width {
+					continue
+				}
+				slack := width - w
+				if c := cost[k-1][i] + slack*slack; c < cost[k][j] {
+					cost[k][j], from[k][j] = c, i
+				}
+			}
+		}
+	}
+	if cost[n][len(words)] == inf {
+		return wrap(f, s, width)
+	}
+	lines := make([]string, n)
+	for k, j := n, len(words); k > 0; k-- {
+		i := from[k][j]
+		lines[k-1] = strings.Join(words[i:j], " ")
+		j = i
+	}
+	return lines
 }
 
 // ellipsizeWords shortens s at a word boundary, with a trailing ellipsis,

@@ -17,8 +17,8 @@
 // image with missing-glyph boxes. [Renderer.Missing] reports such characters
 // ahead of time.
 //
-// The title is set at the largest size (from 68 px down to 44 px) at which it
-// fits in four lines; lines are balanced so that the last line is not a
+// The title is set at the largest size (from 76 px down to 44 px) at which it
+// fits in three lines, or else in four; lines are balanced so that the last line is not a
 // single short word. A title that does not fit in four lines at the smallest
 // size is cut at a word boundary and ends with an ellipsis.
 //
@@ -35,6 +35,8 @@
 // whose inputs changed. The photo enters the key through
 // Card.BackgroundHash, which the caller computes (for example from the
 // photo file's bytes); the pixels of Card.Background are not hashed.
+// [Renderer.DrawCached] keeps drawn images in a directory named by their
+// keys.
 //
 // A Renderer is safe for concurrent use: font files are parsed once by
 // [NewRenderer], and every call to Draw creates its own font faces.
@@ -96,7 +98,7 @@ func DefaultTheme() Theme {
 type Card struct {
 	Title    string // page title; wrapped over at most 4 lines
 	Eyebrow  string // kind of page, e.g. "Mô hình · Camera an ninh"; drawn in capitals
-	Meta     string // e.g. the province "Hà Nội"; may be empty
+	Meta     string // a place, drawn after a location pin: the province "Hà Nội"; may be empty
 	SiteName string // e.g. "Lan tỏa mô hình hay"
 	SiteHost string // e.g. "lantoa.netlify.app"
 

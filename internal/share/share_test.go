@@ -252,6 +252,27 @@ func TestNFC(t *testing.T) {
 	}
 }
 
+// TestSpaces checks that unusual spaces and controls draw like plain
+// spaces (the font lacks some of them, and Missing ignores them).
+func TestSpaces(t *testing.T) {
+	r := newRenderer(t)
+	plain := card(duongDay)
+	odd := plain
+	odd.Title = "\u3000" + strings.ReplaceAll(duongDay, " ", "\u00a0\u3000\t") + "\u0007"
+	odd.Meta = "Đắk\u2003Lắk "
+	a, err := r.Image(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := r.Image(odd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Pix, b.Pix) {
+		t.Error("title with odd spaces drawn differently")
+	}
+}
+
 // TestPhotoContrast checks that the overlay keeps the title legible over
 // the lightest possible photo.
 func TestPhotoContrast(t *testing.T) {
@@ -463,7 +484,7 @@ func TestSamples(t *testing.T) {
 		"short":     card(shortTitle),
 		"long":      card(longTitle),
 		"too-long":  card(strings.Repeat(keng+" ", 3)),
-		"province":  {Title: "Đắk Lắk", Eyebrow: "Tỉnh thành", Meta: "12 mô hình", SiteName: "Lan tỏa mô hình hay", SiteHost: "lantoa.netlify.app"},
+		"province":  {Title: "Đắk Lắk", Eyebrow: "Tỉnh thành", SiteName: "Lan tỏa mô hình hay", SiteHost: "lantoa.netlify.app"},
 		"section":   {Title: "Điển hình tiên tiến", Eyebrow: "Chuyên mục", SiteName: "Lan tỏa mô hình hay", SiteHost: "lantoa.netlify.app"},
 		"photo":     func() Card { c := card(keng); c.Background = photo; return c }(),
 		"photo-duong": func() Card {
@@ -490,6 +511,20 @@ func TestSamples(t *testing.T) {
 	}
 }
 
+// BenchmarkDrawParallel draws cards from GOMAXPROCS goroutines sharing one
+// Renderer, as a build does.
+func BenchmarkDrawParallel(b *testing.B) {
+	r := newRenderer(b)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := r.Draw(card(keng)); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
 func BenchmarkDraw(b *testing.B) {
 	r := newRenderer(b)
 	photo := noisyPhoto(1600, 1000, 5)
@@ -512,5 +547,44 @@ func BenchmarkDraw(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/image")
 			b.ReportMetric(float64(n), "bytes/image")
 		})
+	}
+}
+
+func TestDrawCached(t *testing.T) {
+	r := newRenderer(t)
+	dir := filepath.Join(t.TempDir(), "cache")
+	c := card(keng)
+	first, hit, err := r.DrawCached(dir, c)
+	if err != nil || hit {
+		t.Fatalf("first DrawCached: hit=%v err=%v", hit, err)
+	}
+	want, err := r.Draw(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, want) {
+		t.Error("cached image differs from Draw")
+	}
+	// Mark the cached file so a hit is visible: a redraw would lose the mark.
+	file := filepath.Join(dir, CardKey(c, r.Theme())+".png")
+	marked := append(append([]byte{}, first...), "mark"...)
+	if err := os.WriteFile(file, marked, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again, hit, err := r.DrawCached(dir, c)
+	if err != nil || !hit || !bytes.Equal(again, marked) {
+		t.Errorf("second DrawCached: hit=%v err=%v, read back %d bytes (want the %d cached)", hit, err, len(again), len(marked))
+	}
+	c.Title += " mới"
+	if _, hit, err := r.DrawCached(dir, c); err != nil || hit {
+		t.Errorf("DrawCached after title change: hit=%v err=%v", hit, err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("cache holds %d files, want 2", len(entries))
+	}
+	c.Title = "🦀"
+	if _, _, err := r.DrawCached(dir, c); err == nil {
+		t.Error("DrawCached with a missing glyph succeeded")
 	}
 }
