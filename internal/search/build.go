@@ -72,13 +72,13 @@ const (
 
 // manifest is the entry file of an index.
 type manifest struct {
-	Version int    `json:"v"`
-	N       int    `json:"n"`    // documents
-	Hash    string `json:"h"`    // fingerprint of the data files
-	Uni     []string `json:"u"`  // first folded term of each term shard u{i}.{h}.txt
-	Bi      int    `json:"b"`    // number of pair shards b{i}.{h}.txt
-	Group   int    `json:"g"`    // documents per record shard d{i}.{h}.json
-	Params  params `json:"p"`
+	Version int                    `json:"v"`
+	N       int                    `json:"n"` // documents
+	Hash    string                 `json:"h"` // fingerprint of the data files
+	Uni     []string               `json:"u"` // first folded term of each term shard u{i}.{h}.txt
+	Bi      int                    `json:"b"` // number of pair shards b{i}.{h}.txt
+	Group   int                    `json:"g"` // documents per record shard d{i}.{h}.json
+	Params  params                 `json:"p"`
 	Vocab   map[string][][2]string `json:"x"` // facet → [slug, name] by value index−1
 }
 
@@ -204,7 +204,7 @@ func Build(docs []Doc) (*Index, error) {
 	var sets [][]int
 	for i := range docs {
 		d := &docs[i]
-		var fs []int
+		fs := []int{}
 		for _, f := range d.Fields {
 			if k := vocab[FacetField].index[f.Slug]; k > 0 && !slices.Contains(fs, k) {
 				fs = append(fs, k)
