@@ -1,0 +1,429 @@
+// Package build turns a site folder into a complete public/ folder.
+//
+// A build runs these stages; each reports diagnostics, and the build
+// stops before writing anything when a stage found errors:
+//
+//	load     site.toml, data/ vocabularies, content/ pages (parallel)
+//	select   drop drafts and future pages unless asked; check URLs
+//	render   Markdown bodies with the one goldmark instance (parallel);
+//	         links, anchors and images checked
+//	model    sections, taxonomies, pagination, related pages, totals
+//	write    every page through the theme's templates, minified, into a
+//	         temporary folder by a bounded worker pool (one worker per
+//	         CPU); then static files, assets, feeds, sitemap, robots.txt,
+//	         _redirects, the search index; then the folder is swapped in
+//	         atomically (see package output)
+//
+// The same input gives byte-identical output.
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif"  // image sizes
+	_ "image/jpeg" // image sizes
+	_ "image/png"  // image sizes
+	"io/fs"
+	"os"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/lantoa/lantoa/internal/config"
+	"github.com/lantoa/lantoa/internal/content"
+	"github.com/lantoa/lantoa/internal/diag"
+	"github.com/lantoa/lantoa/internal/markdown"
+	"github.com/lantoa/lantoa/internal/output"
+	"github.com/lantoa/lantoa/internal/site"
+	"github.com/lantoa/lantoa/internal/theme"
+	"github.com/lantoa/lantoa/internal/vocab"
+	"github.com/tdewolff/minify/v2"
+)
+
+// Options configure a build.
+type Options struct {
+	Source  string // site folder
+	Dest    string // output folder; default Source/public
+	Drafts  bool
+	Future  bool
+	BaseURL string    // overrides site.toml
+	Now     time.Time // zero: time.Now()
+	Serve   bool      // dev server build (reload script, no atomic swap needed)
+	// CheckOnly validates without writing output (lantoa check).
+	CheckOnly bool
+}
+
+// Result summarizes a build.
+type Result struct {
+	Pages    int // HTML pages written
+	Files    int // all files written
+	Static   int // static files and resources copied
+	Bytes    int64
+	Duration time.Duration
+	Diags    diag.List // warnings (and errors when the build failed)
+}
+
+// ErrFailed is returned (wrapped) when the site has errors.
+var ErrFailed = errors.New("có lỗi trong trang")
+
+// Build builds the site described by o.
+func Build(ctx context.Context, o Options) (*Result, error) {
+	start := time.Now()
+	if o.Dest == "" {
+		o.Dest = path.Join(o.Source, "public")
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	if !o.CheckOnly {
+		if err := output.CheckDestination(o.Source, o.Dest); err != nil {
+			return nil, err
+		}
+	}
+	fsys := os.DirFS(o.Source)
+	b := &builder{o: o, fsys: fsys, min: output.NewMinifier(), md: markdown.New()}
+	res := &Result{}
+	ds, err := b.run(ctx, res)
+	ds.Sort()
+	res.Diags = ds
+	res.Duration = time.Since(start)
+	if err != nil {
+		return res, err
+	}
+	if ds.HasErrors() {
+		return res, ErrFailed
+	}
+	return res, nil
+}
+
+type builder struct {
+	o    Options
+	fsys fs.FS
+	min  *minify.M
+	md   *markdown.Renderer
+
+	cfg   *config.Config
+	voc   *vocab.Vocabularies
+	th    *theme.Theme
+	site  *site.Site
+	pages []*site.Page
+
+	static  map[string]string // URL path → site file ("static/x.png", "content/mo-hinh/a/b.jpg")
+	fileURL map[string]string // content file → URL
+	exists  map[string]bool   // every URL path that will exist
+}
+
+func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
+	var ds diag.List
+	cfg, d := config.Load(b.fsys)
+	ds = append(ds, d...)
+	if cfg == nil || d.HasErrors() {
+		return ds, nil
+	}
+	if b.o.BaseURL != "" {
+		if err := config.CheckBaseURL(b.o.BaseURL); err != nil {
+			return ds, fmt.Errorf("--baseURL %q: %v", b.o.BaseURL, err)
+		}
+		cfg.BaseURL = strings.TrimSuffix(b.o.BaseURL, "/") + "/"
+	}
+	b.cfg = cfg
+	voc, d := vocab.Load(b.fsys)
+	ds = append(ds, d...)
+	b.voc = voc
+	if d.HasErrors() {
+		return ds, nil
+	}
+	pages, d := content.Load(b.fsys, content.Options{Vocab: voc, Location: cfg.Location, Now: b.o.Now})
+	ds = append(ds, d...)
+	pages = b.selectPages(pages)
+	ds = append(ds, content.CheckURLs(pages)...)
+	if ds.HasErrors() {
+		return ds, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return ds, err
+	}
+	ds = append(ds, b.collectStatic(pages)...)
+	b.plan(pages)
+	ds = append(ds, b.render(pages)...)
+	s, d := site.New(cfg, voc, b.pages)
+	ds = append(ds, d...)
+	b.site = s
+	th, d := theme.Load(b.fsys, theme.Options{Name: cfg.Theme, BaseURL: cfg.BaseURL, Location: cfg.Location, Minify: b.minifyBytes, Extra: b.extraAssets()})
+	ds = append(ds, d...)
+	b.th = th
+	if ds.HasErrors() || b.o.CheckOnly {
+		return ds, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return ds, err
+	}
+	dir, err := output.Begin(b.o.Dest)
+	if err != nil {
+		return ds, fmt.Errorf("không tạo được thư mục đầu ra: %w", err)
+	}
+	d, err = b.write(ctx, dir, res)
+	ds = append(ds, d...)
+	if err != nil || ds.HasErrors() {
+		dir.Abort()
+		return ds, err
+	}
+	if err := dir.Commit(); err != nil {
+		dir.Abort()
+		return ds, fmt.Errorf("không thay được thư mục đầu ra: %w", err)
+	}
+	res.Files, res.Bytes = dir.Files()
+	return ds, nil
+}
+
+func (b *builder) minifyBytes(mt string, data []byte) ([]byte, error) {
+	return b.min.Bytes(mt, data)
+}
+
+// selectPages drops drafts and future pages unless asked.
+func (b *builder) selectPages(pages []*content.Page) []*content.Page {
+	out := pages[:0]
+	for _, p := range pages {
+		if p.Draft && !b.o.Drafts {
+			continue
+		}
+		if !b.o.Future && p.Date.After(b.o.Now) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// collectStatic lists static/ files and bundle resources.
+func (b *builder) collectStatic(pages []*content.Page) diag.List {
+	var ds diag.List
+	b.static = map[string]string{}
+	_ = fs.WalkDir(b.fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != "static" {
+				ds = append(ds, diag.Errorf(diag.Pos{File: p}, "read", "không đọc được: %v", err))
+			}
+			return nil
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, "static/")
+		if _, err := output.CleanPath(rel); err != nil {
+			ds = append(ds, diag.Errorf(diag.Pos{File: p}, "static", "tên tệp không dùng được: %v", err))
+			return nil
+		}
+		b.static["/"+rel] = p
+		return nil
+	})
+	for _, p := range pages {
+		if !p.Bundle {
+			continue
+		}
+		_ = fs.WalkDir(b.fsys, p.Dir, func(f string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || f == p.File || strings.HasSuffix(strings.ToLower(f), ".md") || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			rel := strings.TrimPrefix(f, p.Dir+"/")
+			b.static[p.URL+rel] = f
+			return nil
+		})
+	}
+	return ds
+}
+
+// plan computes every URL the site will have, for link checking.
+func (b *builder) plan(pages []*content.Page) {
+	b.fileURL = map[string]string{}
+	b.exists = map[string]bool{}
+	for _, p := range pages {
+		b.fileURL[p.File] = p.URL
+		b.exists[p.URL] = true
+		for _, a := range p.Aliases {
+			b.exists[a] = true
+		}
+		if p.Section != "" {
+			b.exists["/"+p.Section+"/"] = true
+		}
+		if p.Province != nil {
+			b.exists["/"+site.Provinces+"/"+p.Province.Slug+"/"] = true
+		}
+		for _, f := range p.Fields {
+			b.exists["/"+site.Fields+"/"+f.Slug+"/"] = true
+		}
+		if p.Type != nil {
+			b.exists["/"+site.Types+"/"+p.Type.Slug+"/"] = true
+		}
+	}
+	for u := range b.static {
+		b.exists[u] = true
+	}
+	for _, u := range []string{"/", "/tinh-thanh/", "/linh-vuc/", "/loai-mo-hinh/", "/tim-kiem/", "/thong-ke/", "/404.html", "/index.xml", "/sitemap.xml", "/robots.txt", "/mo-hinh/", "/dien-hinh/", "/tin-tuc/"} {
+		b.exists[u] = true
+	}
+}
+
+// resolver answers the Markdown renderer's questions.
+type resolver struct{ b *builder }
+
+func (r resolver) FileURL(file string) (string, bool) { u, ok := r.b.fileURL[file]; return u, ok }
+func (r resolver) Exists(u string) bool                { return r.b.exists[u] }
+func (r resolver) Asset(file string) (string, int, int, bool) {
+	for u, f := range r.b.static {
+		if f == file {
+			w, h := imageSize(r.b.fsys, file)
+			return u, w, h, true
+		}
+	}
+	return "", 0, 0, false
+}
+
+func imageSize(fsys fs.FS, file string) (int, int) {
+	f, err := fsys.Open(file)
+	if err != nil {
+		return 0, 0
+	}
+	defer f.Close()
+	c, _, err := image.DecodeConfig(f)
+	if err != nil {
+		return 0, 0
+	}
+	return c.Width, c.Height
+}
+
+// render renders every body in parallel and checks anchors.
+func (b *builder) render(pages []*content.Page) diag.List {
+	out := make([]*site.Page, len(pages))
+	results := make([]*markdown.Result, len(pages))
+	parallel(len(pages), func(i int) {
+		r := b.md.Render(pages[i], resolver{b})
+		results[i] = r
+		out[i] = &site.Page{Page: pages[i], Content: htmlOf(r.HTML), Text: r.Text, Headings: r.Headings}
+	})
+	var ds diag.List
+	ids := map[string]map[string]bool{}
+	for i, p := range out {
+		set := map[string]bool{}
+		for _, h := range p.Headings {
+			set[h.ID] = true
+		}
+		ids[p.URL] = set
+		ds = append(ds, results[i].Diags...)
+	}
+	for _, r := range results {
+		for _, l := range r.Links {
+			set, isPage := ids[l.URL]
+			if !isPage {
+				continue
+			}
+			if !set[l.Fragment] && !strings.HasPrefix(l.Fragment, "fn:") && !strings.HasPrefix(l.Fragment, "fnref:") {
+				ds = append(ds, diag.Errorf(l.Pos, "anchor", "liên kết tới #%s: trang %s không có mục nào có mã này", l.Fragment, l.URL))
+			}
+		}
+	}
+	b.pages = out
+	return ds
+}
+
+// parallel runs f(0..n-1) on one worker per CPU.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// job is one file to write.
+type job struct {
+	path   string // output path
+	layout string
+	view   *View
+	data   []byte // preset content (no template)
+	mime   string // minify type for data
+}
+
+// runJobs renders and writes jobs with a bounded pool; it stops at the
+// first fatal error and collects template errors as diagnostics.
+func (b *builder) runJobs(ctx context.Context, dir *output.Dir, jobs []job) (diag.List, error) {
+	var mu sync.Mutex
+	var ds diag.List
+	var fatal error
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	parallel(len(jobs), func(i int) {
+		if ctx.Err() != nil {
+			return
+		}
+		j := jobs[i]
+		data := j.data
+		if j.layout != "" {
+			buf := bufs.Get().(*bytes.Buffer)
+			defer bufs.Put(buf)
+			buf.Reset()
+			if err := b.th.Render(buf, j.layout, j.view); err != nil {
+				mu.Lock()
+				ds = append(ds, diag.Errorf(diag.Pos{File: "themes/" + b.th.Name + "/layouts/" + j.layout}, "template", "lỗi khi hiển thị %s: %v", j.path, err))
+				mu.Unlock()
+				cancel()
+				return
+			}
+			var out bytes.Buffer
+			out.Grow(buf.Len())
+			if err := b.min.Minify("text/html", &out, buf); err != nil {
+				mu.Lock()
+				ds = append(ds, diag.Errorf(diag.Pos{File: j.path}, "minify", "không rút gọn được HTML: %v", err))
+				mu.Unlock()
+				return
+			}
+			data = out.Bytes()
+		} else if j.mime != "" {
+			m, err := b.min.Bytes(j.mime, data)
+			if err == nil {
+				data = m
+			}
+		}
+		if err := dir.Write(j.path, data); err != nil {
+			mu.Lock()
+			if fatal == nil {
+				fatal = err
+			}
+			mu.Unlock()
+			cancel()
+		}
+	})
+	if fatal != nil {
+		return ds, fatal
+	}
+	if err := ctx.Err(); err != nil && !ds.HasErrors() {
+		return ds, err
+	}
+	return ds, nil
+}
+
+func sortedKeys[M ~map[string]V, V any](m M) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}

@@ -1,0 +1,120 @@
+// Package cli implements the lantoa command line: it parses flags and
+// makes one call into build, serve, check or new. It never calls os.Exit;
+// Run returns the exit status (0 success, 1 site errors, 2 usage errors).
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/lantoa/lantoa/internal/build"
+	"github.com/lantoa/lantoa/internal/vi"
+)
+
+// Exit statuses.
+const (
+	ExitOK    = 0
+	ExitSite  = 1
+	ExitUsage = 2
+)
+
+const usage = `lantoa – xuất bản các câu chuyện mô hình hay thành trang web tĩnh.
+
+Cách dùng:
+  lantoa build   [-s THƯ_MỤC] [-d ĐÍCH] [--drafts] [--future] [--baseURL URL] [--quiet]
+  lantoa serve   [-s THƯ_MỤC] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open]
+  lantoa check   [-s THƯ_MỤC] [--format text|json]
+  lantoa new     mo-hinh|dien-hinh|tin-tuc|trang "Tiêu đề"
+  lantoa search  [-s THƯ_MỤC] "từ khóa"
+  lantoa version
+  lantoa help
+`
+
+// Run runs the command line args (without the program name).
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return ExitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return runBuild(ctx, rest, stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "lantoa", version())
+		return ExitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	}
+	if f, ok := commands[cmd]; ok {
+		return f(ctx, rest, stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "lantoa: không có lệnh %q\n\n%s", cmd, usage)
+	return ExitUsage
+}
+
+// commands are the subcommands beyond build (registered by their files).
+var commands = map[string]func(context.Context, []string, io.Writer, io.Writer) int{}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// flagSet makes a FlagSet that reports usage errors to stderr.
+func flagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("lantoa "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flagSet("build", stderr)
+	var o build.Options
+	var quiet bool
+	fs.StringVar(&o.Source, "s", ".", "thư mục trang")
+	fs.StringVar(&o.Source, "source", ".", "thư mục trang")
+	fs.StringVar(&o.Dest, "d", "", "thư mục đích (mặc định THƯ_MỤC/public)")
+	fs.StringVar(&o.Dest, "destination", "", "thư mục đích (mặc định THƯ_MỤC/public)")
+	fs.BoolVar(&o.Drafts, "drafts", false, "xuất bản cả bản nháp")
+	fs.BoolVar(&o.Future, "future", false, "xuất bản cả bài có ngày trong tương lai")
+	fs.StringVar(&o.BaseURL, "baseURL", "", "địa chỉ trang, thay cho baseURL trong site.toml")
+	fs.BoolVar(&quiet, "quiet", false, "không in tóm tắt")
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "lantoa build: thừa tham số %q\n", fs.Args())
+		return ExitUsage
+	}
+	res, err := build.Build(ctx, o)
+	if res != nil {
+		_ = res.Diags.WriteText(stderr)
+	}
+	if err != nil {
+		if errors.Is(err, build.ErrFailed) {
+			e, _ := res.Diags.Count()
+			fmt.Fprintf(stderr, "lantoa: dừng vì có %s lỗi; thư mục đầu ra cũ được giữ nguyên\n", vi.FormatInt(int64(e)))
+		} else {
+			fmt.Fprintf(stderr, "lantoa: %v\n", err)
+		}
+		return ExitSite
+	}
+	if !quiet {
+		fmt.Fprintf(stdout, "lantoa: %s trang, %s tệp tĩnh trong %s s\n", vi.FormatInt(int64(res.Pages)), vi.FormatInt(int64(res.Static)), seconds(res.Duration))
+	}
+	return ExitOK
+}
+
+func seconds(d time.Duration) string {
+	return strings.Replace(fmt.Sprintf("%.1f", d.Seconds()), ".", ",", 1)
+}

@@ -1,0 +1,551 @@
+// Package markdown renders story bodies with one configured goldmark
+// instance and lantoa's extensions.
+//
+// The dialect is CommonMark plus GFM (tables, strikethrough, autolinks,
+// task lists) and footnotes. Raw HTML is never rendered: it is shown as
+// escaped text. Our extensions, written the goldmark way (AST transformers
+// and node renderers):
+//
+//   - heading ids from the Vietnamese transliteration ([vi.Slug]), unique
+//     within a page ("bai-hoc-kinh-nghiem", "bai-hoc-kinh-nghiem-1"); a
+//     level-1 heading in a body is rendered as level 2 (the title is the
+//     page's only h1) and reported as a warning;
+//   - links: javascript:, data:, vbscript: and other unknown schemes are
+//     dropped (the text stays); links to content files ("../mo-hinh/x.md")
+//     and site paths ("/mo-hinh/x/") are resolved through a [Resolver] and
+//     a link to nothing is an error at its file:line:col; same-site links
+//     with a #fragment are returned so the caller can check the anchor once
+//     every page is rendered;
+//   - images: alt text is required; the source is resolved relative to the
+//     page (bundles) or under static/ and must exist; images from other
+//     sites are refused (no third-party requests); every image is lazy
+//     loaded and decoded asynchronously; a paragraph holding only an image
+//     with a title becomes a figure with a caption;
+//   - table cell alignment as classes (no inline style, for a strict CSP);
+//   - the plain text of the body, for search and descriptions.
+//
+// A [Renderer] is safe for concurrent use.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/lantoa/lantoa/internal/content"
+	"github.com/lantoa/lantoa/internal/diag"
+	"github.com/lantoa/lantoa/internal/vi"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Resolver answers questions about the rest of the site.
+type Resolver interface {
+	// FileURL returns the URL of the page built from a content file
+	// ("content/mo-hinh/x.md").
+	FileURL(file string) (string, bool)
+	// Exists reports whether a site path ("/mo-hinh/x/", "/logo.svg") is
+	// a page, a list, an alias or a static file.
+	Exists(urlPath string) bool
+	// Asset resolves an image: file is a slash path relative to the site
+	// folder ("content/mo-hinh/x/anh.jpg", "static/anh/a.jpg"). It returns
+	// the URL to use, and optionally width and height; ok is false when
+	// the file does not exist.
+	Asset(file string) (src string, width, height int, ok bool)
+}
+
+// Heading is a heading of the body.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+	Pos   diag.Pos
+}
+
+// Link is a same-site link with a fragment, to be checked by the caller.
+type Link struct {
+	URL      string // page URL, "/mo-hinh/x/"
+	Fragment string
+	Pos      diag.Pos
+}
+
+// Image is an image of the body.
+type Image struct {
+	File string // site-relative file
+	Alt  string
+	Pos  diag.Pos
+}
+
+// Result is a rendered body.
+type Result struct {
+	HTML     []byte
+	Text     string
+	Headings []Heading
+	Links    []Link
+	Images   []Image
+	Diags    diag.List
+}
+
+// Renderer is the one goldmark instance of a build.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+var stateKey = parser.NewContextKey()
+
+type state struct {
+	page    *content.Page
+	resolve Resolver
+	res     *Result
+	images  int
+}
+
+// New configures the goldmark instance.
+func New() *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+			extension.Footnote,
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 100)),
+		),
+	)
+	return &Renderer{md: md}
+}
+
+// Render renders p.Body.
+func (r *Renderer) Render(p *content.Page, resolve Resolver) *Result {
+	res := &Result{}
+	st := &state{page: p, resolve: resolve, res: res}
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	ctx.Set(stateKey, st)
+	doc := r.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
+	var buf bytes.Buffer
+	buf.Grow(len(p.Body) * 3 / 2)
+	if err := r.md.Renderer().Render(&buf, p.Body, doc); err != nil {
+		res.Diags = append(res.Diags, diag.Errorf(diag.Pos{File: p.File, Line: p.BodyLine}, "markdown", "không hiển thị được nội dung: %v", err))
+	}
+	res.HTML = buf.Bytes()
+	res.Text = plainText(doc, p.Body)
+	return res
+}
+
+// ids makes heading ids unique within a page.
+type ids struct{ used map[string]bool }
+
+func newIDs() *ids { return &ids{used: map[string]bool{}} }
+
+func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := vi.Slug(string(value))
+	if base == "" {
+		base = "muc"
+	}
+	id := base
+	for i := 1; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }
+
+type transformer struct{}
+
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(stateKey).(*state)
+	if st == nil {
+		return
+	}
+	src := reader.Source()
+	var drop []ast.Node
+	var figures []*ast.Paragraph
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			pos := st.pos(n, src)
+			if n.Level == 1 {
+				n.Level = 2
+				st.res.Diags = append(st.res.Diags, diag.Warnf(pos, "heading-h1", "tiêu đề cấp 1 (#) trong nội dung được hiển thị thành cấp 2: tiêu đề bài đã là cấp 1; hãy dùng ##"))
+			}
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			st.res.Headings = append(st.res.Headings, Heading{Level: n.Level, ID: string(idb), Text: nodeText(n, src), Pos: pos})
+		case *ast.Link:
+			if !st.link(n, src) {
+				drop = append(drop, n)
+			}
+		case *ast.Image:
+			st.image(n, src)
+		case *ast.Paragraph:
+			if n.ChildCount() == 1 {
+				if img, ok := n.FirstChild().(*ast.Image); ok && len(img.Title) > 0 {
+					figures = append(figures, n)
+				}
+			}
+		case *east.TableCell:
+			switch n.Alignment {
+			case east.AlignLeft:
+				n.SetAttributeString("class", []byte("ta-left"))
+			case east.AlignRight:
+				n.SetAttributeString("class", []byte("ta-right"))
+			case east.AlignCenter:
+				n.SetAttributeString("class", []byte("ta-center"))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range drop {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+	for _, p := range figures {
+		img := p.FirstChild().(*ast.Image)
+		fig := &figure{caption: string(img.Title)}
+		img.Title = nil
+		p.Parent().ReplaceChild(p.Parent(), p, fig)
+		fig.AppendChild(fig, img)
+	}
+}
+
+// pos finds the file position of a node: its own or its first text's
+// segment, else its block's first line.
+func (st *state) pos(n ast.Node, src []byte) diag.Pos {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for b := n; off < 0 && b != nil; b = b.Parent() {
+		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
+			off = b.Lines().At(0).Start
+		}
+	}
+	if off < 0 {
+		return diag.Pos{File: st.page.File, Line: st.page.BodyLine}
+	}
+	p := st.page.LineOf(off)
+	// A link's text starts after "[" (and "![" for images).
+	switch n.(type) {
+	case *ast.Link:
+		p.Col = max(1, p.Col-1)
+	case *ast.Image:
+		p.Col = max(1, p.Col-2)
+	}
+	return p
+}
+
+// SafeScheme reports whether a link destination may be rendered: relative
+// references and http, https, mailto and tel URLs.
+func SafeScheme(dest string) bool {
+	d := strings.TrimSpace(dest)
+	i := strings.IndexAny(d, ":/?#")
+	if i < 0 || d[i] != ':' {
+		return true // no scheme
+	}
+	switch strings.ToLower(d[:i]) {
+	case "http", "https", "mailto", "tel":
+		return true
+	}
+	return false
+}
+
+// link resolves a link; it returns false when the link must be dropped.
+func (st *state) link(n *ast.Link, src []byte) bool {
+	dest := string(n.Destination)
+	if !SafeScheme(dest) {
+		st.res.Diags = append(st.res.Diags, diag.Warnf(st.pos(n, src), "link-scheme", "liên kết %q bị loại bỏ: chỉ chấp nhận http, https, mailto, tel và đường dẫn trong trang", truncate(dest, 60)))
+		return false
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		st.res.Diags = append(st.res.Diags, diag.Errorf(st.pos(n, src), "link", "liên kết %q không hợp lệ", truncate(dest, 60)))
+		return true
+	}
+	if u.Scheme != "" || u.Host != "" {
+		return true // external
+	}
+	pagePath, frag := u.Path, u.Fragment
+	if pagePath == "" {
+		if frag != "" {
+			st.res.Links = append(st.res.Links, Link{URL: st.page.URL, Fragment: frag, Pos: st.pos(n, src)})
+		}
+		return true
+	}
+	var target string
+	if strings.HasSuffix(strings.ToLower(pagePath), ".md") {
+		var file string
+		if strings.HasPrefix(pagePath, "/") {
+			file = path.Join(content.Dir, pagePath)
+		} else {
+			file = path.Join(path.Dir(st.page.File), pagePath)
+		}
+		var ok bool
+		target, ok = st.resolve.FileURL(file)
+		if !ok {
+			st.res.Diags = append(st.res.Diags, diag.Errorf(st.pos(n, src), "broken-link", "liên kết tới tệp %s không tồn tại", file))
+			return true
+		}
+	} else {
+		target = pagePath
+		if !strings.HasPrefix(target, "/") {
+			target = path.Join(st.page.URL, target)
+		}
+		clean := path.Clean(target)
+		switch {
+		case st.resolve.Exists(clean + "/"):
+			target = clean + "/"
+		case st.resolve.Exists(clean):
+			target = clean
+		default:
+			st.res.Diags = append(st.res.Diags, diag.Errorf(st.pos(n, src), "broken-link", "liên kết tới %s: không có trang hoặc tệp nào ở đường dẫn này", pagePath))
+			return true
+		}
+	}
+	out := target
+	if frag != "" {
+		out += "#" + frag
+		st.res.Links = append(st.res.Links, Link{URL: target, Fragment: frag, Pos: st.pos(n, src)})
+	}
+	n.Destination = []byte(out)
+	return true
+}
+
+func (st *state) image(n *ast.Image, src []byte) {
+	pos := st.pos(n, src)
+	alt := strings.TrimSpace(nodeText(n, src))
+	dest := string(n.Destination)
+	if alt == "" {
+		st.res.Diags = append(st.res.Diags, diag.Errorf(pos, "image-alt", "ảnh %q thiếu mô tả thay thế: viết ![mô tả ảnh](%s)", truncate(dest, 60), truncate(dest, 60)))
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+		st.res.Diags = append(st.res.Diags, diag.Errorf(pos, "image-src", "ảnh %q phải là tệp trong trang (đặt cạnh bài viết hoặc trong static/), không lấy từ trang khác", truncate(dest, 60)))
+		n.Destination = nil
+		return
+	}
+	var file string
+	if strings.HasPrefix(u.Path, "/") {
+		file = path.Join("static", u.Path)
+	} else {
+		file = path.Join(st.page.Dir, u.Path)
+	}
+	if !strings.HasPrefix(file, "static/") && !strings.HasPrefix(file, content.Dir+"/") {
+		st.res.Diags = append(st.res.Diags, diag.Errorf(pos, "image-src", "ảnh %q nằm ngoài thư mục của trang", dest))
+		n.Destination = nil
+		return
+	}
+	srcURL, w, h, ok := st.resolve.Asset(file)
+	if !ok {
+		st.res.Diags = append(st.res.Diags, diag.Errorf(pos, "image-missing", "không tìm thấy ảnh %s", file))
+		n.Destination = nil
+		return
+	}
+	st.res.Images = append(st.res.Images, Image{File: file, Alt: alt, Pos: pos})
+	n.Destination = []byte(srcURL)
+	if w > 0 && h > 0 {
+		n.SetAttributeString("width", []byte(strconv.Itoa(w)))
+		n.SetAttributeString("height", []byte(strconv.Itoa(h)))
+	}
+	st.images++
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// nodeText is the plain text inside n.
+func nodeText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// plainText is the text of the document, blocks separated by newlines.
+func plainText(doc ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(doc, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if c.Type() == ast.TypeBlock && b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := c.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				b.Write(seg.Value(src))
+			}
+		case *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(collapseBlankLines(b.String()))
+}
+
+func collapseBlankLines(s string) string {
+	for strings.Contains(s, "\n\n") {
+		s = strings.ReplaceAll(s, "\n\n", "\n")
+	}
+	return s
+}
+
+// figure is a block holding one image and its caption.
+type figure struct {
+	ast.BaseBlock
+	caption string
+}
+
+var kindFigure = ast.NewNodeKind("Figure")
+
+func (f *figure) Kind() ast.NodeKind { return kindFigure }
+func (f *figure) Dump(src []byte, level int) {
+	ast.DumpHelper(f, src, level, map[string]string{"Caption": f.caption}, nil)
+}
+
+type nodeRenderer struct{}
+
+func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHTMLBlock, renderHTMLBlock)
+	reg.Register(ast.KindRawHTML, renderRawHTML)
+	reg.Register(ast.KindImage, renderImage)
+	reg.Register(kindFigure, renderFigure)
+}
+
+// renderHTMLBlock shows raw HTML blocks as escaped text.
+func renderHTMLBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	hb := n.(*ast.HTMLBlock)
+	_, _ = w.WriteString("<p>")
+	lines := hb.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		_, _ = w.WriteString(html.EscapeString(string(seg.Value(src))))
+	}
+	if hb.HasClosure() {
+		_, _ = w.WriteString(html.EscapeString(string(hb.ClosureLine.Value(src))))
+	}
+	_, _ = w.WriteString("</p>\n")
+	return ast.WalkContinue, nil
+}
+
+// renderRawHTML shows inline raw HTML as escaped text.
+func renderRawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	r := n.(*ast.RawHTML)
+	for i := range r.Segments.Len() {
+		seg := r.Segments.At(i)
+		_, _ = w.WriteString(html.EscapeString(string(seg.Value(src))))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func renderImage(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	img := n.(*ast.Image)
+	alt := nodeText(img, src)
+	if len(img.Destination) == 0 {
+		// Unresolvable image (already reported): show its description.
+		_, _ = fmt.Fprintf(w, `<span class="img-missing">%s</span>`, html.EscapeString(alt))
+		return ast.WalkSkipChildren, nil
+	}
+	_, _ = w.WriteString(`<img src="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape(img.Destination, true)))
+	_, _ = w.WriteString(`" alt="`)
+	_, _ = w.WriteString(html.EscapeString(alt))
+	_ = w.WriteByte('"')
+	if len(img.Title) > 0 {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.WriteString(html.EscapeString(string(img.Title)))
+		_ = w.WriteByte('"')
+	}
+	for _, a := range []string{"width", "height"} {
+		if v, ok := img.AttributeString(a); ok {
+			_, _ = fmt.Fprintf(w, ` %s="%s"`, a, v)
+		}
+	}
+	_, _ = w.WriteString(` loading="lazy" decoding="async">`)
+	return ast.WalkSkipChildren, nil
+}
+
+func renderFigure(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	f := n.(*figure)
+	if entering {
+		_, _ = w.WriteString("<figure>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString("<figcaption>")
+	_, _ = w.WriteString(html.EscapeString(f.caption))
+	_, _ = w.WriteString("</figcaption></figure>\n")
+	return ast.WalkContinue, nil
+}
+
+var _ = ghtml.NewRenderer

@@ -1,0 +1,260 @@
+// Package output writes a built site: the shared minifier, the atomic
+// output folder, and the machine-readable files every site has (sitemap,
+// RSS feeds, robots.txt, Netlify _redirects).
+//
+// # Atomic builds
+//
+// [Begin] creates a temporary folder beside the destination
+// (".lantoa-tmp-*" in the destination's parent). Every file of the build
+// is written there; [Dir.Commit] then swaps it in: the old destination is
+// renamed aside, the new one renamed into place, the old one removed. A
+// build that fails or is killed leaves the previous destination untouched;
+// leftovers of a killed build are cleaned by the next [Begin], which also
+// restores the previous destination if a build was killed in the middle
+// of the swap.
+//
+// # Safety
+//
+// [Dir.Write] only writes inside the folder: paths are slash paths
+// relative to the site root; absolute paths, "..", backslashes, NUL and
+// empty segments are refused. [CheckDestination] refuses destinations
+// that would destroy the source: the source folder itself, a parent of
+// it, content/, /, or the home folder.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// NewMinifier returns the one minifier of a build; it is safe for
+// concurrent use.
+func NewMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return m
+}
+
+// CheckDestination refuses a destination that would overwrite or delete
+// the source. Both paths may be relative.
+func CheckDestination(source, dest string) error {
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return err
+	}
+	dst, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	src, dst = resolve(src), resolve(dst)
+	home, _ := os.UserHomeDir()
+	switch {
+	case dst == string(filepath.Separator) || filepath.Dir(dst) == dst:
+		return errors.New("thư mục đích không được là thư mục gốc /")
+	case home != "" && dst == resolve(home):
+		return errors.New("thư mục đích không được là thư mục nhà")
+	case dst == src:
+		return errors.New("thư mục đích không được trùng thư mục nguồn")
+	case strings.HasPrefix(src, dst+string(filepath.Separator)):
+		return errors.New("thư mục đích không được là thư mục cha của thư mục nguồn")
+	}
+	for _, d := range []string{"content", "data", "static", "themes", "layouts", "i18n", "assets", "archetypes"} {
+		p := filepath.Join(src, d)
+		if dst == p || strings.HasPrefix(dst, p+string(filepath.Separator)) {
+			return fmt.Errorf("thư mục đích không được nằm trong %s/", d)
+		}
+	}
+	return nil
+}
+
+// resolve follows symlinks of the longest existing prefix of p.
+func resolve(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	parent := filepath.Dir(p)
+	if parent == p {
+		return p
+	}
+	return filepath.Join(resolve(parent), filepath.Base(p))
+}
+
+// Dir is an output folder being written.
+type Dir struct {
+	dest  string // final destination
+	tmp   string // folder being written
+	mu    sync.Mutex
+	dirs  map[string]bool
+	files atomic.Int64
+	bytes atomic.Int64
+	seen  sync.Map // path → true, to catch two writers of one path
+}
+
+const (
+	tmpPrefix = ".lantoa-tmp-"
+	oldPrefix = ".lantoa-old-"
+)
+
+// Begin starts writing a new version of dest.
+func Begin(dest string) (*Dir, error) {
+	dest = filepath.Clean(dest)
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	recoverInterrupted(dest)
+	tmp, err := os.MkdirTemp(parent, tmpPrefix+filepath.Base(dest)+"-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &Dir{dest: dest, tmp: tmp, dirs: map[string]bool{".": true}}, nil
+}
+
+// recoverInterrupted cleans what a killed build left beside dest.
+func recoverInterrupted(dest string) {
+	parent, base := filepath.Dir(dest), filepath.Base(dest)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	_, statErr := os.Stat(dest)
+	for _, e := range entries {
+		n := e.Name()
+		switch {
+		case strings.HasPrefix(n, tmpPrefix+base+"-"):
+			_ = os.RemoveAll(filepath.Join(parent, n))
+		case strings.HasPrefix(n, oldPrefix+base+"-"):
+			if errors.Is(statErr, fs.ErrNotExist) {
+				// Killed between the two renames: put the old site back.
+				if os.Rename(filepath.Join(parent, n), dest) == nil {
+					statErr = nil
+					continue
+				}
+			}
+			_ = os.RemoveAll(filepath.Join(parent, n))
+		}
+	}
+}
+
+// Root is the folder being written (for tools that write directly).
+func (d *Dir) Root() string { return d.tmp }
+
+// CleanPath checks a slash path relative to the site root.
+func CleanPath(p string) (string, error) {
+	if p == "" || strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
+		return "", fmt.Errorf("đường dẫn đầu ra không hợp lệ: %q", p)
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return "", fmt.Errorf("đường dẫn đầu ra không hợp lệ: %q", p)
+		}
+	}
+	return p, nil
+}
+
+// URLToFile maps a page URL to its file: "/" → "index.html",
+// "/a/b/" → "a/b/index.html", "/a.xml" → "a.xml".
+func URLToFile(u string) string {
+	u = strings.TrimPrefix(u, "/")
+	if u == "" || strings.HasSuffix(u, "/") {
+		return u + "index.html"
+	}
+	return u
+}
+
+// Write writes a file. Writing the same path twice is an error.
+func (d *Dir) Write(p string, data []byte) error {
+	p, err := CleanPath(p)
+	if err != nil {
+		return err
+	}
+	if _, dup := d.seen.LoadOrStore(p, true); dup {
+		return fmt.Errorf("hai nội dung cùng ghi vào %s", p)
+	}
+	if err := d.mkdir(path.Dir(p)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(p)), data, 0o644); err != nil {
+		return err
+	}
+	d.files.Add(1)
+	d.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// Exists reports whether p was written.
+func (d *Dir) Exists(p string) bool { _, ok := d.seen.Load(p); return ok }
+
+func (d *Dir) mkdir(dir string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.dirs[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+		return err
+	}
+	for x := dir; x != "." && !d.dirs[x]; x = path.Dir(x) {
+		d.dirs[x] = true
+	}
+	return nil
+}
+
+// Files returns the number of files and bytes written.
+func (d *Dir) Files() (int, int64) { return int(d.files.Load()), d.bytes.Load() }
+
+// Commit swaps the new folder into place.
+func (d *Dir) Commit() error {
+	parent, base := filepath.Dir(d.dest), filepath.Base(d.dest)
+	old := ""
+	if _, err := os.Lstat(d.dest); err == nil {
+		o, err := os.MkdirTemp(parent, oldPrefix+base+"-")
+		if err != nil {
+			return err
+		}
+		if err := os.Remove(o); err != nil {
+			return err
+		}
+		if err := os.Rename(d.dest, o); err != nil {
+			return err
+		}
+		old = o
+	}
+	if err := os.Rename(d.tmp, d.dest); err != nil {
+		if old != "" {
+			_ = os.Rename(old, d.dest)
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Abort removes the temporary folder, leaving the destination as it was.
+func (d *Dir) Abort() { _ = os.RemoveAll(d.tmp) }
