@@ -34,7 +34,7 @@
 //     as sRGB.
 //
 // A variant's Name is "<base>-<hash8>-<width>.webp" or ".jpg", where base
-// is the caller's base name reduced to [a-z0-9_-] and hash8 the first 8 hex
+// is the caller's base name as a slug (vi.Slug, "image" if empty) and hash8 the first 8 hex
 // digits of the cache key below, so a name changes whenever the source or
 // the settings change and the files can be cached forever by browsers.
 //
@@ -87,6 +87,7 @@ import (
 	"time"
 
 	"github.com/gen2brain/webp"
+	"github.com/lantoa/lantoa/internal/vi"
 )
 
 // Output formats, the values of Variant.Format.
@@ -456,19 +457,11 @@ func extension(format string) string {
 	return format
 }
 
-// cleanBase reduces a base name to lower-case [a-z0-9_-], "image" if
-// nothing is left, so that it is safe in a file name and a URL.
+// cleanBase reduces a base name to a slug ([vi.Slug]: "Ảnh đẹp 1" →
+// "anh-dep-1"), "image" if nothing is left, so that it is safe in a file
+// name and a URL.
 func cleanBase(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case 'a' <= r && r <= 'z', '0' <= r && r <= '9', r == '_':
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
-		}
-	}
-	if out := strings.TrimSuffix(b.String(), "-"); out != "" {
+	if out := vi.Slug(s); out != "" {
 		return out
 	}
 	return "image"
