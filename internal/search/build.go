@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"hash/maphash"
 	"fmt"
 	"math"
 	"path"
@@ -262,9 +263,16 @@ func Build(docs []Doc) (*Index, error) {
 		mf.Vocab[k] = v.list()
 	}
 
-	uni, firsts := terms.uniShards()
+	var (
+		uni, bi, recs [][]byte
+		firsts        []string
+		wg            sync.WaitGroup
+	)
+	wg.Go(func() { uni, firsts = terms.uniShards() })
+	wg.Go(func() { recs = recordShards(infos) })
+	bi = terms.biShards()
+	wg.Wait()
 	mf.Uni = firsts
-	bi := terms.biShards()
 	mf.Bi = len(bi)
 
 	// Data files are named after the hash of all of them.
@@ -281,7 +289,7 @@ func Build(docs []Doc) (*Index, error) {
 	for i, s := range bi {
 		data = append(data, named{"b", i, "txt", s})
 	}
-	for i, s := range recordShards(infos) {
+	for i, s := range recs {
 		data = append(data, named{"d", i, "json", s})
 	}
 	ff := facetFile{FieldSets: sortedSets}
@@ -427,14 +435,18 @@ func segments(d *Doc) []segment {
 
 // A lexicon interns the words one worker meets; ids are local to it.
 type lexicon struct {
-	raw    map[string]int32 // word as written → variant id
+	raw    pairTable       // maphash of a word as written → index in rawWords, plus one
+	rawIDs []int32         // index in rawWords → variant id
+	rawWds []string        // words as written
+	seed   maphash.Seed
 	keyID  map[string]int32 // Key form → variant id
 	keys   []string         // variant id → Key form
 	vfold  []int32          // variant id → fold id
 	foldID map[string]int32
 	folds  []string
-	pairID map[uint64]int32 // fold id pair → pair id
+	pairID pairTable // fold id pair → pair id
 	pairs  []uint64
+	spans  []int32 // scratch for eachWordBuf
 	uacc   []uint32 // per variant: weighted tf in the current doc
 	bacc   []uint32 // per pair: weighted tf in the current doc
 	utouch []int32
@@ -442,13 +454,28 @@ type lexicon struct {
 }
 
 func newLexicon() *lexicon {
-	return &lexicon{raw: map[string]int32{}, keyID: map[string]int32{}, foldID: map[string]int32{}, pairID: map[uint64]int32{}}
+	return &lexicon{seed: maphash.MakeSeed(), keyID: map[string]int32{}, foldID: map[string]int32{}}
 }
 
 func (lx *lexicon) variant(w string) int32 {
-	if id, ok := lx.raw[w]; ok {
-		return id
+	h := maphash.String(lx.seed, w)
+	slot := lx.raw.find(h)
+	for lx.raw.vals[slot] != 0 {
+		if r := lx.raw.vals[slot] - 1; lx.rawWds[r] == w {
+			return lx.rawIDs[r]
+		}
+		// A 64-bit hash collision: probe on past the other word.
+		slot = lx.raw.findAfter(h, slot)
 	}
+	id := lx.newVariant(w)
+	lx.raw.insert(slot, h, int32(len(lx.rawWds))+1)
+	lx.rawWds = append(lx.rawWds, strings.Clone(w))
+	lx.rawIDs = append(lx.rawIDs, id)
+	return id
+}
+
+// newVariant interns the Key form of a word not seen as written.
+func (lx *lexicon) newVariant(w string) int32 {
 	t := newToken(w)
 	id, ok := lx.keyID[t.key]
 	if !ok {
@@ -464,20 +491,68 @@ func (lx *lexicon) variant(w string) int32 {
 		lx.vfold = append(lx.vfold, f)
 		lx.uacc = append(lx.uacc, 0)
 	}
-	lx.raw[strings.Clone(w)] = id
 	return id
 }
 
 func (lx *lexicon) pair(f1, f2 int32) int32 {
 	k := uint64(uint32(f1))<<32 | uint64(uint32(f2))
-	id, ok := lx.pairID[k]
-	if !ok {
-		id = int32(len(lx.pairs))
-		lx.pairID[k] = id
-		lx.pairs = append(lx.pairs, k)
-		lx.bacc = append(lx.bacc, 0)
+	slot := lx.pairID.find(k)
+	if v := lx.pairID.vals[slot]; v > 0 {
+		return v - 1
 	}
+	id := int32(len(lx.pairs))
+	lx.pairID.insert(slot, k, id+1)
+	lx.pairs = append(lx.pairs, k)
+	lx.bacc = append(lx.bacc, 0)
 	return id
+}
+
+// pairTable is an open-addressing hash table from uint64 keys to positive
+// int32 values (0 marks an empty slot); a Go map is twice as slow here.
+type pairTable struct {
+	keys []uint64
+	vals []int32
+	n    int
+}
+
+// find returns the slot of k: its own, or the empty slot to insert it in.
+func (t *pairTable) find(k uint64) int {
+	if len(t.keys) == 0 {
+		t.keys, t.vals = make([]uint64, 1<<12), make([]int32, 1<<12)
+	}
+	mask := uint64(len(t.keys) - 1)
+	i := (k * 0x9E3779B97F4A7C15) >> 20 & mask
+	for t.vals[i] != 0 && t.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	return int(i)
+}
+
+// findAfter continues the probe for k after slot.
+func (t *pairTable) findAfter(k uint64, slot int) int {
+	mask := len(t.keys) - 1
+	i := (slot + 1) & mask
+	for t.vals[i] != 0 && t.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// insert stores k → v in the empty slot found by find.
+func (t *pairTable) insert(slot int, k uint64, v int32) {
+	t.keys[slot], t.vals[slot] = k, v
+	t.n++
+	if 2*t.n < len(t.keys) {
+		return
+	}
+	old := *t
+	t.keys, t.vals = make([]uint64, 2*len(old.keys)), make([]int32, 2*len(old.keys))
+	for i, v := range old.vals {
+		if v != 0 {
+			j := t.find(old.keys[i])
+			t.keys[j], t.vals[j] = old.keys[i], v
+		}
+	}
 }
 
 // A tf is a term of one document with its weighted frequency.
@@ -499,7 +574,7 @@ func (lx *lexicon) scan(d *Doc) docTerms {
 	var dt docTerms
 	for _, seg := range segments(d) {
 		prevFold := int32(-1)
-		eachWord(seg.text, func(w string) {
+		lx.spans = eachWordBuf(seg.text, lx.spans, func(w string) {
 			v := lx.variant(w)
 			if lx.uacc[v] == 0 {
 				lx.utouch = append(lx.utouch, v)

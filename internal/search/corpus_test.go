@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -194,3 +195,6 @@ func openFS(t testing.TB, docs []Doc) *Searcher {
 	}
 	return s
 }
+
+func testingNow() time.Time                 { return time.Now() }
+func testingSince(t time.Time) time.Duration { return time.Since(t) }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,32 +22,81 @@ func (t token) accented() bool { return t.key != t.fold }
 // isWordRune reports whether r belongs to a word: a letter, a combining mark
 // or a decimal digit (JavaScript /[\p{L}\p{M}\p{Nd}]/u).
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case 0xC0 <= r && r <= 0x24F: // Latin-1 letters and Latin Extended-A/B
+		return r != 0xD7 && r != 0xF7
+	case 0x300 <= r && r <= 0x36F: // combining diacritical marks
+		return true
+	case 0x1E00 <= r && r <= 0x1EFF: // Latin Extended Additional: ạ ả ấ ầ ẩ ẫ ậ ... ỹ
+		return true
 	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.M, r) || unicode.IsDigit(r)
 }
 
 // eachWord calls fn with every maximal run of word runes of vi.NFC(s), in
-// order, as substrings of that NFC string.
+// order. The runs passed are substrings of s itself and may not be in NFC
+// (callers normalize each word): composition and decomposition never move
+// a word boundary, except where a combining mark follows a character that
+// is not part of a word ("=" + U+0338 composes to "≠"); only then is the
+// whole text normalized first.
 func eachWord(s string, fn func(w string)) {
-	s = vi.NFC(s)
+	var buf [64]int32
+	eachWordBuf(s, buf[:0], fn)
+}
+
+// eachWordBuf is eachWord using buf as scratch space; it returns buf.
+func eachWordBuf(s string, buf []int32, fn func(w string)) []int32 {
+	spans, ok := wordSpans(s, buf[:0], true)
+	if !ok {
+		s = vi.NFC(s)
+		spans, _ = wordSpans(s, spans[:0], false)
+	}
+	for i := 0; i < len(spans); i += 2 {
+		fn(s[spans[i]:spans[i+1]])
+	}
+	return spans
+}
+
+// wordSpans appends the start and end offsets of the words of s to spans.
+// With check set, it stops and reports false if s has a combining mark
+// right after a rune that is not part of a word, where the words of s and
+// of its NFC may differ.
+func wordSpans(s string, spans []int32, check bool) ([]int32, bool) {
 	start := -1
-	for i, r := range s {
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				spans = append(spans, int32(start), int32(i))
+				start = -1
 			}
+			i++
 			continue
 		}
-		if start >= 0 {
-			fn(s[start:i])
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			if start < 0 {
+				if check && i > 0 && r >= 0x300 && unicode.Is(unicode.M, r) {
+					return spans, false
+				}
+				start = i
+			}
+		} else if start >= 0 {
+			spans = append(spans, int32(start), int32(i))
 			start = -1
 		}
+		i += n
 	}
 	if start >= 0 {
-		fn(s[start:])
+		spans = append(spans, int32(start), int32(len(s)))
 	}
+	return spans, true
 }
 
 // newToken returns the token of one word as found by eachWord.
@@ -111,43 +161,25 @@ func parseQuery(q string) query {
 }
 
 // jsCompare orders strings like the JavaScript < operator: by UTF-16 code
-// units. It differs from strings.Compare only for code points above U+FFFF
-// against U+E000..U+FFFF.
+// units. That is the byte order of UTF-8 except between code points above
+// U+FFFF (surrogates, 0xD800..) and U+E000..U+FFFF.
 func jsCompare(a, b string) int {
-	for a != "" && b != "" {
-		ra, na := utf8.DecodeRuneInString(a)
-		rb, nb := utf8.DecodeRuneInString(b)
-		if ra != rb {
-			ua, ub := utf16First(ra), utf16First(rb)
-			if ua != ub {
-				if ua < ub {
-					return -1
-				}
-				return 1
-			}
-			// Same high surrogate: the low surrogates order like the runes.
-			if ra < rb {
-				return -1
-			}
-			return 1
-		}
-		a, b = a[na:], b[nb:]
+	n := min(len(a), len(b))
+	i := 0
+	for i < n && a[i] == b[i] {
+		i++
 	}
+	if i == n {
+		return cmp.Compare(len(a), len(b))
+	}
+	ca, cb := a[i], b[i]
 	switch {
-	case a == "" && b == "":
-		return 0
-	case a == "":
+	case ca >= 0xF0 && (cb == 0xEE || cb == 0xEF):
 		return -1
+	case cb >= 0xF0 && (ca == 0xEE || ca == 0xEF):
+		return 1
 	}
-	return 1
-}
-
-// utf16First returns the first UTF-16 code unit of r.
-func utf16First(r rune) rune {
-	if r < 0x10000 {
-		return r
-	}
-	return 0xD800 + (r-0x10000)>>10
+	return cmp.Compare(ca, cb)
 }
 
 // runeCount is the length of s in code points.
