@@ -40,7 +40,10 @@ import (
 	"github.com/lantoa/lantoa/internal/diag"
 	"github.com/lantoa/lantoa/internal/markdown"
 	"github.com/lantoa/lantoa/internal/output"
+	"github.com/lantoa/lantoa/internal/search"
+	"github.com/lantoa/lantoa/internal/share"
 	"github.com/lantoa/lantoa/internal/site"
+	"github.com/lantoa/lantoa/internal/stats"
 	"github.com/lantoa/lantoa/internal/theme"
 	"github.com/lantoa/lantoa/internal/vocab"
 	"github.com/tdewolff/minify/v2"
@@ -57,6 +60,9 @@ type Options struct {
 	Serve   bool      // dev server build (reload script, no atomic swap needed)
 	// CheckOnly validates without writing output (lantoa check).
 	CheckOnly bool
+	// ShareImages draws the 1200×630 share images (cached in
+	// SITE/resources/share); off, pages still name them.
+	ShareImages bool
 }
 
 // Result summarizes a build.
@@ -113,6 +119,12 @@ type builder struct {
 	th    *theme.Theme
 	site  *site.Site
 	pages []*site.Page
+
+	index  *search.Index
+	search *SearchData
+	stats  *stats.Stats
+	cardMu sync.Mutex
+	cards  map[string]share.Card // share image URL → card
 
 	static  map[string]string // URL path → site file ("static/x.png", "content/mo-hinh/a/b.jpg")
 	fileURL map[string]string // content file → URL

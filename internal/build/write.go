@@ -28,6 +28,9 @@ func (b *builder) extraAssets() map[string][]byte {
 func (b *builder) write(ctx context.Context, dir *output.Dir, res *Result) (diag.List, error) {
 	var jobs []job
 	s := b.site
+	if ds := b.prepare(); ds.HasErrors() {
+		return ds, nil
+	}
 	add := func(v *View, layouts ...string) error {
 		name, ok := b.th.Lookup(layouts...)
 		if !ok {
@@ -93,6 +96,11 @@ func (b *builder) write(ctx context.Context, dir *output.Dir, res *Result) (diag
 		}
 	}
 	jobs = append(jobs, b.feedJobs()...)
+	cards, cds := b.cardJobs()
+	if cds.HasErrors() {
+		return cds, nil
+	}
+	jobs = append(jobs, cards...)
 	// Assets.
 	for _, a := range b.th.Assets() {
 		jobs = append(jobs, job{path: strings.TrimPrefix(a.URL, "/"), data: a.Data})

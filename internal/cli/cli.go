@@ -89,6 +89,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.BoolVar(&o.Future, "future", false, "xuất bản cả bài có ngày trong tương lai")
 	fs.StringVar(&o.BaseURL, "baseURL", "", "địa chỉ trang, thay cho baseURL trong site.toml")
 	fs.BoolVar(&quiet, "quiet", false, "không in tóm tắt")
+	fs.BoolVar(&o.ShareImages, "share-images", true, "vẽ ảnh chia sẻ 1200×630 (--share-images=false để bỏ qua)")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
