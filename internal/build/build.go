@@ -286,7 +286,7 @@ func (b *builder) plan(pages []*content.Page) {
 type resolver struct{ b *builder }
 
 func (r resolver) FileURL(file string) (string, bool) { u, ok := r.b.fileURL[file]; return u, ok }
-func (r resolver) Exists(u string) bool                { return r.b.exists[u] }
+func (r resolver) Exists(u string) bool               { return r.b.exists[u] }
 func (r resolver) Asset(file string) (string, int, int, bool) {
 	for u, f := range r.b.static {
 		if f == file {

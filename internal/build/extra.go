@@ -386,4 +386,3 @@ func (b *builder) extraRedirects() []output.Redirect { return nil }
 func facebookShare(abs string) string {
 	return "https://www.facebook.com/sharer/sharer.php?u=" + url.QueryEscape(abs)
 }
-

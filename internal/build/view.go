@@ -54,7 +54,7 @@ type Crumb struct{ Title, URL string }
 type SearchData struct {
 	IndexURL  string // fingerprinted manifest
 	ScriptURL string // fingerprinted client
-	Filters  []Filter
+	Filters   []Filter
 }
 
 // Filter is one filter select of the search page.

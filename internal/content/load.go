@@ -239,15 +239,19 @@ func rules() map[string]keyRule {
 		"tags":      {nil, func(p *Page, v value, _ Options) diag.List { return strList(v, "tags", &p.Tags) }},
 		"weight":    {nil, func(p *Page, v value, _ Options) diag.List { return integer(v, "weight", &p.Weight) }},
 
-		"province":     {[]Kind{KindModel, KindExemplar}, func(p *Page, v value, o Options) diag.List { return p.province(v, o) }},
-		"locality":     {[]Kind{KindModel}, func(p *Page, v value, _ Options) diag.List { return str(v, "locality", &p.Locality, 200) }},
-		"fields":       {[]Kind{KindModel}, func(p *Page, v value, o Options) diag.List { return p.fields(v, o) }},
-		"kind":         {[]Kind{KindModel}, func(p *Page, v value, _ Options) diag.List { return p.modelType(v) }},
-		"started":      {[]Kind{KindModel}, func(p *Page, v value, o Options) diag.List { return optInt(v, "started", &p.Started, 1945, o.Now.Year()) }},
-		"replications": {[]Kind{KindModel}, func(p *Page, v value, _ Options) diag.List { return optInt(v, "replications", &p.Replications, 0, 1<<40) }},
-		"members":      {[]Kind{KindModel}, func(p *Page, v value, _ Options) diag.List { return optInt(v, "members", &p.Members, 0, 1<<40) }},
-		"contact":      {[]Kind{KindModel}, func(p *Page, v value, _ Options) diag.List { return str(v, "contact", &p.Contact, 300) }},
-		"results":      {[]Kind{KindModel}, func(p *Page, v value, _ Options) diag.List { return p.results(v) }},
+		"province": {[]Kind{KindModel, KindExemplar}, func(p *Page, v value, o Options) diag.List { return p.province(v, o) }},
+		"locality": {[]Kind{KindModel}, func(p *Page, v value, _ Options) diag.List { return str(v, "locality", &p.Locality, 200) }},
+		"fields":   {[]Kind{KindModel}, func(p *Page, v value, o Options) diag.List { return p.fields(v, o) }},
+		"kind":     {[]Kind{KindModel}, func(p *Page, v value, _ Options) diag.List { return p.modelType(v) }},
+		"started": {[]Kind{KindModel}, func(p *Page, v value, o Options) diag.List {
+			return optInt(v, "started", &p.Started, 1945, o.Now.Year())
+		}},
+		"replications": {[]Kind{KindModel}, func(p *Page, v value, _ Options) diag.List {
+			return optInt(v, "replications", &p.Replications, 0, 1<<40)
+		}},
+		"members": {[]Kind{KindModel}, func(p *Page, v value, _ Options) diag.List { return optInt(v, "members", &p.Members, 0, 1<<40) }},
+		"contact": {[]Kind{KindModel}, func(p *Page, v value, _ Options) diag.List { return str(v, "contact", &p.Contact, 300) }},
+		"results": {[]Kind{KindModel}, func(p *Page, v value, _ Options) diag.List { return p.results(v) }},
 
 		"recipient": {[]Kind{KindExemplar}, func(p *Page, v value, _ Options) diag.List { return p.recipient(v) }},
 		"award":     {[]Kind{KindExemplar}, func(p *Page, v value, _ Options) diag.List { return str(v, "award", &p.Award, 300) }},
