@@ -38,6 +38,7 @@ import (
 	"github.com/lantoa/lantoa/internal/config"
 	"github.com/lantoa/lantoa/internal/content"
 	"github.com/lantoa/lantoa/internal/diag"
+	"github.com/lantoa/lantoa/internal/ledger"
 	"github.com/lantoa/lantoa/internal/markdown"
 	"github.com/lantoa/lantoa/internal/output"
 	"github.com/lantoa/lantoa/internal/search"
@@ -127,6 +128,7 @@ type builder struct {
 	cards  map[string]share.Card // share image URL → card
 
 	static  map[string]string // URL path → site file ("static/x.png", "content/mo-hinh/a/b.jpg")
+	byFile  map[string]string // site file → URL path
 	fileURL map[string]string // content file → URL
 	exists  map[string]bool   // every URL path that will exist
 }
@@ -163,6 +165,17 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	}
 	ds = append(ds, b.collectStatic(pages)...)
 	b.plan(pages)
+	entries, err := ledger.Read(b.fsys)
+	if err != nil {
+		ds = append(ds, diag.Errorf(diag.Pos{File: ledger.File}, "ledger", "không đọc được: %v", err))
+	}
+	var pageURLs []string
+	for _, p := range pages {
+		pageURLs = append(pageURLs, p.URL)
+	}
+	if !b.o.Drafts {
+		ds = append(ds, ledger.Check(entries, b.exists, pageURLs)...)
+	}
 	ds = append(ds, b.render(pages)...)
 	s, d := site.New(cfg, voc, b.pages)
 	ds = append(ds, d...)
@@ -191,6 +204,20 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 		return ds, fmt.Errorf("không thay được thư mục đầu ra: %w", err)
 	}
 	res.Files, res.Bytes = dir.Files()
+	if !b.o.Drafts && !b.o.Future && !b.o.Serve {
+		var record []string
+		for _, p := range b.site.Pages {
+			record = append(record, p.URL)
+		}
+		for _, sec := range b.site.Sections {
+			if len(sec.Pages) > 0 {
+				record = append(record, sec.URL)
+			}
+		}
+		if _, err := ledger.Update(b.o.Source, entries, record); err != nil {
+			ds = append(ds, diag.Warnf(diag.Pos{File: ledger.File}, "ledger", "không cập nhật được sổ đường dẫn: %v", err))
+		}
+	}
 	return ds, nil
 }
 
@@ -274,8 +301,10 @@ func (b *builder) plan(pages []*content.Page) {
 			b.exists["/"+site.Types+"/"+p.Type.Slug+"/"] = true
 		}
 	}
-	for u := range b.static {
+	b.byFile = map[string]string{}
+	for u, f := range b.static {
 		b.exists[u] = true
+		b.byFile[f] = u
 	}
 	for _, u := range []string{"/", "/tinh-thanh/", "/linh-vuc/", "/loai-mo-hinh/", "/tim-kiem/", "/thong-ke/", "/404.html", "/index.xml", "/sitemap.xml", "/robots.txt", "/mo-hinh/", "/dien-hinh/", "/tin-tuc/"} {
 		b.exists[u] = true
@@ -288,13 +317,12 @@ type resolver struct{ b *builder }
 func (r resolver) FileURL(file string) (string, bool) { u, ok := r.b.fileURL[file]; return u, ok }
 func (r resolver) Exists(u string) bool               { return r.b.exists[u] }
 func (r resolver) Asset(file string) (string, int, int, bool) {
-	for u, f := range r.b.static {
-		if f == file {
-			w, h := imageSize(r.b.fsys, file)
-			return u, w, h, true
-		}
+	u, ok := r.b.byFile[file]
+	if !ok {
+		return "", 0, 0, false
 	}
-	return "", 0, 0, false
+	w, h := imageSize(r.b.fsys, file)
+	return u, w, h, true
 }
 
 func imageSize(fsys fs.FS, file string) (int, int) {
@@ -329,7 +357,22 @@ func (b *builder) render(pages []*content.Page) diag.List {
 		ids[p.URL] = set
 		ds = append(ds, results[i].Diags...)
 	}
-	for _, r := range results {
+	for i, r := range results {
+		p := pages[i]
+		for _, img := range r.Images {
+			if st, err := fs.Stat(b.fsys, img.File); err == nil && st.Size() > maxImage {
+				ds = append(ds, diag.Warnf(img.Pos, "image-size", "ảnh %s nặng %.1f MB (quá 5 MB): hãy thu nhỏ trước khi đăng", img.File, float64(st.Size())/1e6))
+			}
+		}
+		if p.Image != "" {
+			file := path.Join(p.Dir, p.Image)
+			if strings.HasPrefix(p.Image, "/") {
+				file = path.Join("static", p.Image)
+			}
+			if _, ok := b.byFile[file]; !ok {
+				ds = append(ds, diag.Errorf(p.KeyPos("image"), "image-missing", "không tìm thấy ảnh %s", file))
+			}
+		}
 		for _, l := range r.Links {
 			set, isPage := ids[l.URL]
 			if !isPage {
@@ -343,6 +386,8 @@ func (b *builder) render(pages []*content.Page) diag.List {
 	b.pages = out
 	return ds
 }
+
+const maxImage = 5 << 20
 
 // parallel runs f(0..n-1) on one worker per CPU.
 func parallel(n int, f func(i int)) {

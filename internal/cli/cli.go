@@ -52,16 +52,18 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK
-	}
-	if f, ok := commands[cmd]; ok {
-		return f(ctx, rest, stdout, stderr)
+	case "check":
+		return runCheck(ctx, rest, stdout, stderr)
+	case "new":
+		return runNew(ctx, rest, stdout, stderr)
+	case "search":
+		return runSearch(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "lantoa: không có lệnh %q\n\n%s", cmd, usage)
 	return ExitUsage
 }
-
-// commands are the subcommands beyond build (registered by their files).
-var commands = map[string]func(context.Context, []string, io.Writer, io.Writer) int{}
 
 func version() string {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {

@@ -159,6 +159,9 @@ func Parse(name string, src []byte, opt Options) (*Page, diag.List) {
 	ds = append(ds, dd...)
 	ds = append(ds, p.apply(kvs, opt)...)
 	ds = append(ds, p.require(opt)...)
+	if !p.Date.IsZero() && !opt.Now.IsZero() && p.Date.After(opt.Now) {
+		ds = append(ds, diag.Warnf(p.KeyPos("date"), "date-future", "ngày %s còn ở tương lai: bài chỉ được xuất bản từ ngày đó (hoặc dựng với --future)", p.Date.In(opt.Location).Format("02/01/2006")))
+	}
 	return p, ds
 }
 

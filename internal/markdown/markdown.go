@@ -217,6 +217,24 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		return ast.WalkContinue, nil
 	})
+	// Headings that skip a level, and sections with nothing in them.
+	prev := 1
+	for _, h := range st.res.Headings {
+		if h.Level > prev+1 {
+			st.res.Diags = append(st.res.Diags, diag.Warnf(h.Pos, "heading-skip", "tiêu đề cấp %d đứng sau cấp %d: đừng bỏ cấp (dùng %s)", h.Level, prev, strings.Repeat("#", prev+1)))
+		}
+		prev = h.Level
+	}
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		h, ok := c.(*ast.Heading)
+		if !ok {
+			continue
+		}
+		next, isHeading := c.NextSibling().(*ast.Heading)
+		if c.NextSibling() == nil || isHeading && next.Level <= h.Level {
+			st.res.Diags = append(st.res.Diags, diag.Warnf(st.pos(h, src), "empty-section", "mục %q không có nội dung", nodeText(h, src)))
+		}
+	}
 	for _, n := range drop {
 		parent := n.Parent()
 		for c := n.FirstChild(); c != nil; {
