@@ -3,9 +3,14 @@ package search
 import (
 	"bytes"
 	"compress/gzip"
+	"io/fs"
 	"os"
+	"runtime"
 	"strconv"
+	"syscall"
 	"testing"
+	"testing/fstest"
+	"time"
 )
 
 // BenchmarkBuild indexes 2,000 synthetic Vietnamese documents of ~600
@@ -37,12 +42,18 @@ func TestLargeCorpus(t *testing.T) {
 		t.Skip("set LANTOA_SEARCH_LARGE=14400 to run")
 	}
 	docs := synthDocs(n, 600, 1)
-	start := testingNow()
+	runtime.GC()
+	var ru0, ru1 syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
+	start := time.Now()
 	idx, err := Build(docs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("build: %v for %d docs", testingSince(start), n)
+	wall := time.Since(start)
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
+	cpu := time.Duration(ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano())
+	t.Logf("build: %v wall, %v CPU for %d docs", wall, cpu, n)
 	total, gz := 0, 0
 	kinds := map[byte][3]int{}
 	for name, b := range idx.Files {
@@ -61,4 +72,65 @@ func TestLargeCorpus(t *testing.T) {
 		t.Logf("  %c: %d files, %d bytes, largest %d gzip", k, v[0], v[1], v[2])
 	}
 	t.Logf("manifest %d gzip", gzLen(idx.Files[idx.ManifestPath]))
+
+	// Bytes per query, as the client fetches them: the Go searcher reads
+	// the same files (manifest, facets, shards, records of the first page).
+	fsys := &countFS{files: idx.Files, gz: map[string]int{}}
+	client := gzLen(ClientJS())
+	queries := []string{"camera an ninh", "khu dân cư", "tuan tra", "hoà giải mâu thuẫn", "đường thủy", "camer", "an ni",
+		"phòng cháy chữa cháy", "người có uy tín", "zalo phòng chống tội phạm", "tiếng kẻng", "thanh niên xung kích"}
+	worst := 0
+	for _, q := range queries {
+		fsys.reset()
+		s, err := Open(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.Search(q, Filters{}, clientPage); err != nil {
+			t.Fatal(err)
+		}
+		worst = max(worst, fsys.n+client)
+		t.Logf("first query %q: %d bytes gzip (client %d, index %d in %d files)", q, fsys.n+client, client, fsys.n, fsys.files_)
+	}
+	s, _ := Open(fsys)
+	fsys.reset()
+	worstNext := 0
+	for _, q := range queries {
+		before := fsys.n
+		if _, _, err := s.Search(q, Filters{}, clientPage); err != nil {
+			t.Fatal(err)
+		}
+		worstNext = max(worstNext, fsys.n-before)
+	}
+	t.Logf("worst first query %d bytes gzip (budget 102400); worst further query %d (budget 30720)", worst, worstNext)
+}
+
+// clientPage is the number of results the client shows at first.
+const clientPage = 10
+
+// countFS serves index files and counts the gzip bytes read.
+type countFS struct {
+	files  map[string][]byte
+	gz     map[string]int
+	n      int
+	files_ int
+}
+
+func (c *countFS) reset() { c.n, c.files_ = 0, 0 }
+
+func (c *countFS) Open(name string) (fs.File, error) {
+	b, ok := c.files[name]
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	if name != LatestPath {
+		g, ok := c.gz[name]
+		if !ok {
+			g = gzLen(b)
+			c.gz[name] = g
+		}
+		c.n += g
+		c.files_++
+	}
+	return fstest.MapFS{name: {Data: b}}.Open(name)
 }

@@ -5,8 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"hash/maphash"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"path"
 	"runtime"
@@ -39,10 +39,10 @@ const (
 
 // Index sizing.
 const (
-	uniShardBytes = 24 << 10 // target size of a term shard, before gzip
-	biShardBytes  = 24 << 10 // target size of a pair shard, before gzip
-	docsPerShard  = 8        // document records per record shard
-	snippetRunes  = 240      // longest snippet source taken from a body
+	uniShardBytes = 8 << 10 // target size of a term shard, before gzip
+	biShardBytes  = 8 << 10 // target size of a pair shard, before gzip
+	docsPerShard  = 4       // document records per record shard
+	snippetRunes  = 240     // longest snippet source taken from a body
 )
 
 // params are the ranking parameters, written into the manifest so that the
@@ -77,7 +77,7 @@ type manifest struct {
 	N       int                    `json:"n"` // documents
 	Hash    string                 `json:"h"` // fingerprint of the data files
 	Uni     []string               `json:"u"` // first folded term of each term shard u{i}.{h}.txt
-	Bi      int                    `json:"b"` // number of pair shards b{i}.{h}.txt
+	Bi      []string               `json:"b"` // first pair of each pair shard b{i}.{h}.txt
 	Group   int                    `json:"g"` // documents per record shard d{i}.{h}.json
 	Params  params                 `json:"p"`
 	Vocab   map[string][][2]string `json:"x"` // facet → [slug, name] by value index−1
@@ -265,15 +265,13 @@ func Build(docs []Doc) (*Index, error) {
 
 	var (
 		uni, bi, recs [][]byte
-		firsts        []string
 		wg            sync.WaitGroup
 	)
-	wg.Go(func() { uni, firsts = terms.uniShards() })
+	forder, rank := terms.foldOrder()
+	wg.Go(func() { uni, mf.Uni = terms.uniShards(forder, len(infos)) })
 	wg.Go(func() { recs = recordShards(infos) })
-	bi = terms.biShards()
+	bi, mf.Bi = terms.biShards(rank, len(infos))
 	wg.Wait()
-	mf.Uni = firsts
-	mf.Bi = len(bi)
 
 	// Data files are named after the hash of all of them.
 	type named struct {
@@ -435,9 +433,9 @@ func segments(d *Doc) []segment {
 
 // A lexicon interns the words one worker meets; ids are local to it.
 type lexicon struct {
-	raw    pairTable       // maphash of a word as written → index in rawWords, plus one
-	rawIDs []int32         // index in rawWords → variant id
-	rawWds []string        // words as written
+	raw    pairTable // maphash of a word as written → index in rawWords, plus one
+	rawIDs []int32   // index in rawWords → variant id
+	rawWds []string  // words as written
 	seed   maphash.Seed
 	keyID  map[string]int32 // Key form → variant id
 	keys   []string         // variant id → Key form
@@ -446,7 +444,7 @@ type lexicon struct {
 	folds  []string
 	pairID pairTable // fold id pair → pair id
 	pairs  []uint64
-	spans  []int32 // scratch for eachWordBuf
+	spans  []int32  // scratch for eachWordBuf
 	uacc   []uint32 // per variant: weighted tf in the current doc
 	bacc   []uint32 // per pair: weighted tf in the current doc
 	utouch []int32
@@ -611,7 +609,7 @@ type termIndex struct {
 	keys  []string // variant → Key form
 	vfold []int32  // variant → fold
 	folds []string // fold id → folded form
-	pairs []string // pair id → "fold1 fold2"
+	pairs []uint64 // pair id → fold ids fold1<<32 | fold2
 	// Postings in CSR form: the docs of variant v are uniDocs[uniOff[v]:uniOff[v+1]].
 	uniOff  []int
 	uniDocs []uint32
@@ -651,7 +649,7 @@ func indexTerms(infos []docInfo) *termIndex {
 	ti := &termIndex{}
 	keyID := map[string]int32{}
 	foldID := map[string]int32{}
-	pairID := map[uint64]int32{}
+	var pairID pairTable
 	vmap := make([][]int32, workers) // local variant → global
 	pmap := make([][]int32, workers) // local pair → global
 	for w, lx := range lexes {
@@ -679,11 +677,12 @@ func indexTerms(infos []docInfo) *termIndex {
 		pmap[w] = make([]int32, len(lx.pairs))
 		for i, p := range lx.pairs {
 			gk := uint64(uint32(fmap[p>>32]))<<32 | uint64(uint32(fmap[uint32(p)]))
-			g, ok := pairID[gk]
-			if !ok {
+			slot := pairID.find(gk)
+			g := pairID.vals[slot] - 1
+			if g < 0 {
 				g = int32(len(ti.pairs))
-				pairID[gk] = g
-				ti.pairs = append(ti.pairs, ti.folds[gk>>32]+" "+ti.folds[uint32(gk)])
+				pairID.insert(slot, gk, g+1)
+				ti.pairs = append(ti.pairs, gk)
 			}
 			pmap[w][i] = g
 		}
@@ -741,36 +740,94 @@ func impact(wtf uint32, norm float64) uint8 {
 	return uint8(min(max(q, 1), impactLevels))
 }
 
-// uniShards writes the term shards: lines "fold \t df (\t variant \t
-// postings)…" sorted by fold, variants sorted, a variant equal to its fold
-// written as "". It returns the shards and the first fold of each.
-func (ti *termIndex) uniShards() ([][]byte, []string) {
-	byFold := make([][]int32, len(ti.folds))
-	for v, f := range ti.vfold {
-		byFold[f] = append(byFold[f], int32(v))
+// shardWriter cuts sorted lines into shards of about target bytes: a line
+// that would overflow a non-empty shard starts the next one.
+type shardWriter struct {
+	target int
+	shards [][]byte
+	firsts []string
+	cur    []byte
+}
+
+// line returns the buffer to append the line of term to.
+func (w *shardWriter) line(term string, size int) []byte {
+	if len(w.cur) > 0 && len(w.cur)+size > w.target {
+		w.shards = append(w.shards, w.cur)
+		w.cur = nil
 	}
-	order := make([]int32, len(ti.folds))
+	if len(w.cur) == 0 {
+		w.firsts = append(w.firsts, term)
+		w.cur = make([]byte, 0, max(w.target, size)+w.target/8)
+	}
+	return w.cur
+}
+
+func (w *shardWriter) done() ([][]byte, []string) {
+	if len(w.cur) > 0 || len(w.shards) == 0 {
+		if len(w.cur) == 0 {
+			w.firsts = append(w.firsts, "")
+		}
+		w.shards = append(w.shards, w.cur)
+	}
+	return w.shards, w.firsts
+}
+
+// appendLine appends one line: term, df, then a key (or "" for term itself)
+// and its postings per variant.
+func appendLine(b []byte, term string, df, n int, keys []string, posts func(i int) ([]uint32, []uint8)) []byte {
+	q := levels(df, n)
+	b = append(b, term...)
+	b = append(b, '\t')
+	b = strconv.AppendInt(b, int64(df), 10)
+	for i, k := range keys {
+		b = append(b, '\t')
+		if k != term {
+			b = append(b, k...)
+		}
+		b = append(b, '\t')
+		docs, imps := posts(i)
+		b = appendPostings(b, docs, imps, q)
+	}
+	return append(b, '\n')
+}
+
+// foldOrder returns the fold ids sorted by fold (UTF-16 order) and the rank
+// of each fold in that order.
+func (ti *termIndex) foldOrder() (order, rank []int32) {
+	order = make([]int32, len(ti.folds))
 	for i := range order {
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int { return jsCompare(ti.folds[a], ti.folds[b]) })
+	rank = make([]int32, len(order))
+	for r, f := range order {
+		rank[f] = int32(r)
+	}
+	return order, rank
+}
 
-	var shards [][]byte
-	var firsts []string
-	var cur []byte
-	seen := make([]int32, 0, 64)
+// uniShards writes the term shards: lines "fold TAB df (TAB key TAB
+// postings)..." sorted by fold, variants sorted, a key equal to its fold
+// written as "". It returns the shards and the first fold of each.
+func (ti *termIndex) uniShards(order []int32, n int) ([][]byte, []string) {
+	byFold := make([][]int32, len(ti.folds))
+	for v, f := range ti.vfold {
+		byFold[f] = append(byFold[f], int32(v))
+	}
+	w := shardWriter{target: uniShardBytes}
+	var seen []int32
+	var keys []string
 	for _, f := range order {
 		vs := byFold[f]
 		slices.SortFunc(vs, func(a, b int32) int { return jsCompare(ti.keys[a], ti.keys[b]) })
 		fold := ti.folds[f]
-		if len(cur) == 0 {
-			firsts = append(firsts, fold)
-		}
 		// df: documents with any variant.
-		df := 0
-		if len(vs) == 1 {
-			df = ti.uniOff[vs[0]+1] - ti.uniOff[vs[0]]
-		} else {
+		df, size := 0, len(fold)+8
+		for _, v := range vs {
+			df += ti.uniOff[v+1] - ti.uniOff[v]
+			size += len(ti.keys[v]) + 2 + 2*(ti.uniOff[v+1]-ti.uniOff[v])
+		}
+		if len(vs) > 1 {
 			seen = seen[:0]
 			for _, v := range vs {
 				for _, d := range ti.uniDocs[ti.uniOff[v]:ti.uniOff[v+1]] {
@@ -780,63 +837,57 @@ func (ti *termIndex) uniShards() ([][]byte, []string) {
 			slices.Sort(seen)
 			df = len(slices.Compact(seen))
 		}
-		cur = append(cur, fold...)
-		cur = append(cur, '\t')
-		cur = strconv.AppendInt(cur, int64(df), 10)
+		keys = keys[:0]
 		for _, v := range vs {
-			cur = append(cur, '\t')
-			if k := ti.keys[v]; k != fold {
-				cur = append(cur, k...)
-			}
-			cur = append(cur, '\t')
-			cur = appendPostings(cur, ti.uniDocs[ti.uniOff[v]:ti.uniOff[v+1]], ti.uniImp[ti.uniOff[v]:ti.uniOff[v+1]])
+			keys = append(keys, ti.keys[v])
 		}
-		cur = append(cur, '\n')
-		if len(cur) >= uniShardBytes {
-			shards = append(shards, cur)
-			cur = nil
-		}
+		b := w.line(fold, size)
+		w.cur = appendLine(b, fold, df, n, keys, func(i int) ([]uint32, []uint8) {
+			v := vs[i]
+			return ti.uniDocs[ti.uniOff[v]:ti.uniOff[v+1]], ti.uniImp[ti.uniOff[v]:ti.uniOff[v+1]]
+		})
 	}
-	if len(cur) > 0 || len(shards) == 0 {
-		if len(cur) == 0 {
-			firsts = append(firsts, "")
-		}
-		shards = append(shards, cur)
-	}
-	return shards, firsts
+	return w.done()
 }
 
-// biShards writes the pair shards: lines "fold1 fold2 \t df \t \t
-// postings", pair p in shard fnv32(p) mod the number of shards, sorted.
-func (ti *termIndex) biShards() [][]byte {
-	lines := make([][]byte, len(ti.pairs))
-	total := 0
-	for p, s := range ti.pairs {
-		docs := ti.biDocs[ti.biOff[p]:ti.biOff[p+1]]
-		b := make([]byte, 0, len(s)+8+2*len(docs))
-		b = append(b, s...)
-		b = append(b, '\t')
-		b = strconv.AppendInt(b, int64(len(docs)), 10)
-		b = append(b, '\t', '\t')
-		b = appendPostings(b, docs, ti.biImp[ti.biOff[p]:ti.biOff[p+1]])
-		b = append(b, '\n')
-		lines[p] = b
-		total += len(b)
+// biShards writes the pair shards: lines "fold1 fold2 TAB df TAB TAB
+// postings" sorted like the term shards. Since a space sorts below every
+// character of a fold, the order of the pairs is that of (rank of fold1,
+// rank of fold2).
+func (ti *termIndex) biShards(rank []int32, n int) ([][]byte, []string) {
+	// Bucket the pairs by the rank of their first fold, then sort each
+	// bucket by the rank of the second.
+	off := make([]int32, len(rank)+1)
+	for _, p := range ti.pairs {
+		off[rank[p>>32]+1]++
 	}
-	n := max(1, (total+biShardBytes-1)/biShardBytes)
-	buckets := make([][]int, n)
-	for p, s := range ti.pairs {
-		k := int(fnv32(s) % uint32(n))
-		buckets[k] = append(buckets[k], p)
+	for i := 1; i < len(off); i++ {
+		off[i] += off[i-1]
 	}
-	out := make([][]byte, n)
-	for k, ps := range buckets {
-		slices.SortFunc(ps, func(a, b int) int { return jsCompare(ti.pairs[a], ti.pairs[b]) })
-		var b []byte
-		for _, p := range ps {
-			b = append(b, lines[p]...)
+	sorted := make([]int32, len(ti.pairs))
+	pos := slices.Clone(off)
+	for id, p := range ti.pairs {
+		r := rank[p>>32]
+		sorted[pos[r]] = int32(id)
+		pos[r]++
+	}
+	for r := 0; r+1 < len(off); r++ {
+		b := sorted[off[r]:off[r+1]]
+		if len(b) > 1 {
+			slices.SortFunc(b, func(x, y int32) int { return cmp.Compare(rank[uint32(ti.pairs[x])], rank[uint32(ti.pairs[y])]) })
 		}
-		out[k] = b
 	}
-	return out
+	w := shardWriter{target: biShardBytes}
+	keys := []string{""}
+	for _, id := range sorted {
+		p := ti.pairs[id]
+		term := ti.folds[p>>32] + " " + ti.folds[uint32(p)]
+		docs := ti.biDocs[ti.biOff[id]:ti.biOff[id+1]]
+		b := w.line(term, len(term)+8+2*len(docs))
+		keys[0] = term
+		w.cur = appendLine(b, term, len(docs), n, keys, func(int) ([]uint32, []uint8) {
+			return docs, ti.biImp[ti.biOff[id]:ti.biOff[id+1]]
+		})
+	}
+	return w.done()
 }

@@ -72,13 +72,15 @@
     }
     return out;
   };
-  const postings = s => {
+  // levels is the number of impact levels of a term with df among n docs.
+  const levels = (df, n) => (df * 32 <= n ? 16 : df * 8 <= n ? 8 : df * 2 <= n ? 4 : 2);
+  const postings = (s, q) => {
     const docs = [], imps = [];
     let prev = -1;
     for (const v of numbers(s)) {
-      prev += 1 + Math.floor(v / 16);
+      prev += 1 + Math.floor(v / q);
       docs.push(prev);
-      imps.push(v % 16 + 1);
+      imps.push((v % q + 1) * 16 / q);
     }
     return { docs, imps };
   };
@@ -90,19 +92,19 @@
     }
     return m;
   };
-  const line = (f, rest, comp) => {
-    const p = rest.split('\t'), l = { f, df: +p[0], keys: [], posts: [], comp };
+  const line = (f, rest, comp, n) => {
+    const p = rest.split('\t'), l = { f, df: +p[0], keys: [], posts: [], comp }, q = levels(l.df, n);
     for (let i = 1; i + 1 < p.length; i += 2) {
       l.keys.push(p[i] || f);
-      l.posts.push(postings(p[i + 1]));
+      l.posts.push(postings(p[i + 1], q));
     }
     return l;
   };
-  const enc = new TextEncoder();
-  const fnv = s => {
-    let h = 0x811c9dc5;
-    for (const b of enc.encode(s)) h = Math.imul(h ^ b, 16777619);
-    return h >>> 0;
+  // shardOf is the index of the shard holding t, given each shard's first term.
+  const shardOf = (firsts, t) => {
+    let lo = 0, hi = firsts.length;
+    while (lo < hi) { const c = (lo + hi) >> 1; if (firsts[c] <= t) lo = c + 1; else hi = c; }
+    return Math.max(lo - 1, 0);
   };
   const unRLE = r => {
     const out = [];
@@ -127,15 +129,10 @@
       const f = JSON.parse(t);
       return { section: unRLE(f.s), 'tinh-thanh': unRLE(f.p), 'loai-mo-hinh': unRLE(f.k), fs: unRLE(f.f), sets: f.fs };
     });
-    const shardOf = f => {
-      let lo = 0, hi = U.length;
-      while (lo < hi) { const c = (lo + hi) >> 1; if (U[c] <= f) lo = c + 1; else hi = c; }
-      return Math.max(lo - 1, 0);
-    };
     // shards lists the term shards for term t: its own and, for a prefix,
     // following shards whose first term it begins.
     const shards = (t, prefix) => {
-      const first = shardOf(t.f);
+      const first = shardOf(U, t.f);
       let last = first;
       prefix = prefix && [...t.f].length >= P.pmin;
       if (prefix) while (last + 1 < U.length && last + 1 < first + P.pshards && U[last + 1].startsWith(t.f)) last++;
@@ -143,7 +140,7 @@
       for (let i = first; i <= last; i++) out.push(name('u', i, 'txt'));
       return { out, prefix };
     };
-    const biName = b => name('b', fnv(b) % Math.max(m.b, 1), 'txt');
+    const biName = b => name('b', shardOf(m.b, b), 'txt');
     const idf = df => Math.max(1, Math.floor(Math.log(1 + (N - df + 0.5) / (df + 0.5)) * P.idf + 0.5));
 
     const score = async (qr, sc, cnt) => {
@@ -156,11 +153,11 @@
         const t = qr.terms[ti], pl = plan[ti], acc = t.k !== t.f, ls = [], cands = [];
         for (const n of pl.out) {
           const sh = await files.get(n), r = sh.get(t.f);
-          if (r !== undefined) ls.push(line(t.f, r, false));
+          if (r !== undefined) ls.push(line(t.f, r, false, N));
           if (pl.prefix) for (const [f, rest] of sh) if (f !== t.f && f.startsWith(t.f)) cands.push({ f, rest, df: parseInt(rest, 10) });
         }
         cands.sort((a, b) => b.df - a.df || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0));
-        for (const c of cands.slice(0, P.pterms)) ls.push(line(c.f, c.rest, true));
+        for (const c of cands.slice(0, P.pterms)) ls.push(line(c.f, c.rest, true, N));
         const touched = [];
         for (const l of ls) {
           const w0 = idf(l.df);
@@ -182,7 +179,7 @@
       for (const b of qr.bigrams) {
         const r = (await files.get(biName(b))).get(b);
         if (r === undefined) continue;
-        const l = line(b, r, false), w0 = idf(l.df);
+        const l = line(b, r, false, N), w0 = idf(l.df);
         for (const p of l.posts) for (let j = 0; j < p.docs.length; j++) if (cnt[p.docs[j]] > 0) sc[p.docs[j]] += w0 * p.imps[j] * P.bigram;
       }
     };
@@ -262,7 +259,7 @@
   const $ = id => document.getElementById(id);
   const form = $('search-form'), input = $('q'), status = $('search-status'), list = $('search-results');
   if (!form || !input || !list) return;
-  const PAGE = 20;
+  const PAGE = 10;
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
     if (cls) e.className = cls;

@@ -41,15 +41,32 @@ func digit(c byte) int {
 	return -1
 }
 
-// appendPostings appends a postings list: for each document, in increasing
-// id order, one number (gap−1)·impactLevels + (impact−1), where gap is the
-// difference to the previous id (the first id counts from −1).
-func appendPostings(b []byte, docs []uint32, impacts []uint8) []byte {
+// levels is the number of impact levels kept in the postings of a term
+// with document frequency df among n documents: frequent terms, whose idf
+// is small, keep fewer so that their long lists compress better.
+func levels(df, n int) int {
+	switch {
+	case df*32 <= n:
+		return 16
+	case df*8 <= n:
+		return 8
+	case df*2 <= n:
+		return 4
+	}
+	return 2
+}
+
+// appendPostings appends a postings list with q impact levels: for each
+// document, in increasing id order, one number (gap−1)·q + l, where gap is
+// the difference to the previous id (the first id counts from −1) and l
+// the level 0..q−1 of the impact (impact 1..16 → level ⌊(impact−1)·q/16⌋,
+// read back as impact (l+1)·16/q).
+func appendPostings(b []byte, docs []uint32, impacts []uint8, q int) []byte {
 	prev := int64(-1)
 	for i, d := range docs {
 		gap := int64(d) - prev
 		prev = int64(d)
-		b = appendVarint(b, uint32(gap-1)*impactLevels+uint32(impacts[i]-1))
+		b = appendVarint(b, uint32(gap-1)*uint32(q)+uint32(int(impacts[i]-1)*q/impactLevels))
 	}
 	return b
 }
@@ -60,8 +77,10 @@ type postingList struct {
 	impacts []int32
 }
 
-// decodePostings decodes a postings list written by appendPostings.
-func decodePostings(s string) (postingList, error) {
+// decodePostings decodes a postings list written by appendPostings with q
+// levels.
+func decodePostings(s string, q int) (postingList, error) {
+	step := impactLevels / q
 	var p postingList
 	prev := int64(-1)
 	var v, shift uint64
@@ -76,9 +95,9 @@ func decodePostings(s string) (postingList, error) {
 			continue
 		}
 		v |= uint64(d) << shift
-		doc := prev + 1 + int64(v/impactLevels)
+		doc := prev + 1 + int64(v/uint64(q))
 		p.docs = append(p.docs, int32(doc))
-		p.impacts = append(p.impacts, int32(v%impactLevels)+1)
+		p.impacts = append(p.impacts, int32(v%uint64(q)+1)*int32(step))
 		prev = doc
 		v, shift = 0, 0
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -195,6 +194,3 @@ func openFS(t testing.TB, docs []Doc) *Searcher {
 	}
 	return s
 }
-
-func testingNow() time.Time                 { return time.Now() }
-func testingSince(t time.Time) time.Duration { return time.Since(t) }

@@ -206,7 +206,7 @@ type termLine struct {
 	posts    []postingList
 }
 
-func parseLine(name, fold, rest string) (termLine, error) {
+func parseLine(name, fold, rest string, n int) (termLine, error) {
 	f := strings.Split(rest, "\t")
 	df, err := strconv.Atoi(f[0])
 	if err != nil || len(f)%2 != 1 {
@@ -218,7 +218,7 @@ func parseLine(name, fold, rest string) (termLine, error) {
 		if k == "" {
 			k = fold
 		}
-		p, err := decodePostings(f[i+1])
+		p, err := decodePostings(f[i+1], levels(df, n))
 		if err != nil {
 			var fe *FormatError
 			if errors.As(err, &fe) {
@@ -232,10 +232,10 @@ func parseLine(name, fold, rest string) (termLine, error) {
 	return tl, nil
 }
 
-// uniShardOf is the index of the term shard that holds fold: the last whose
-// first term is ≤ fold.
-func (s *Searcher) uniShardOf(fold string) int {
-	i, _ := slices.BinarySearchFunc(s.m.Uni, fold, func(first, f string) int {
+// shardOf is the index of the shard that holds term given the first term
+// of each: the last whose first term is ≤ term.
+func shardOf(firsts []string, term string) int {
+	i, _ := slices.BinarySearchFunc(firsts, term, func(first, f string) int {
 		if jsCompare(first, f) <= 0 {
 			return -1
 		}
@@ -436,7 +436,7 @@ func (s *Searcher) score(qr query, score []int64, count []int32) error {
 		touched = touched[:0]
 	}
 	for _, b := range qr.bigrams {
-		name := dataName("b", int(fnv32(b)%uint32(max(s.m.Bi, 1))), s.m.Hash, "txt")
+		name := dataName("b", shardOf(s.m.Bi, b), s.m.Hash, "txt")
 		sh, err := s.shard(name)
 		if err != nil {
 			return err
@@ -445,7 +445,7 @@ func (s *Searcher) score(qr query, score []int64, count []int32) error {
 		if !ok {
 			continue
 		}
-		l, err := parseLine(name, b, rest)
+		l, err := parseLine(name, b, rest, s.m.N)
 		if err != nil {
 			return err
 		}
@@ -472,7 +472,7 @@ type matchLine struct {
 // the shard of t and up to PrefixShards−1 following shards.
 func (s *Searcher) termLines(t token, prefix bool) ([]matchLine, error) {
 	p := s.m.Params
-	first := s.uniShardOf(t.fold)
+	first := shardOf(s.m.Uni, t.fold)
 	last := first
 	if prefix && runeCount(t.fold) >= p.PrefixMin {
 		for last+1 < len(s.m.Uni) && last+1 < first+p.PrefixShards && hasPrefix(s.m.Uni[last+1], t.fold) {
@@ -494,7 +494,7 @@ func (s *Searcher) termLines(t token, prefix bool) ([]matchLine, error) {
 			return nil, err
 		}
 		if rest, ok := sh[t.fold]; ok {
-			l, err := parseLine(name, t.fold, rest)
+			l, err := parseLine(name, t.fold, rest, s.m.N)
 			if err != nil {
 				return nil, err
 			}
@@ -513,7 +513,7 @@ func (s *Searcher) termLines(t token, prefix bool) ([]matchLine, error) {
 	}
 	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.df, a.df), jsCompare(a.fold, b.fold)) })
 	for _, c := range cands[:min(len(cands), p.PrefixTerms)] {
-		l, err := parseLine(c.file, c.fold, c.rest)
+		l, err := parseLine(c.file, c.fold, c.rest, s.m.N)
 		if err != nil {
 			return nil, err
 		}

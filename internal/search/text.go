@@ -187,14 +187,3 @@ func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
 // hasPrefix reports whether the folded term t completes the folded prefix p.
 func hasPrefix(t, p string) bool { return strings.HasPrefix(t, p) }
-
-// fnv32 is the 32-bit FNV-1a hash of the UTF-8 bytes of s; the client
-// computes the same hash to find a pair's shard.
-func fnv32(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h
-}
