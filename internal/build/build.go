@@ -22,10 +22,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image"
-	_ "image/gif"  // image sizes
-	_ "image/jpeg" // image sizes
-	_ "image/png"  // image sizes
 	"io/fs"
 	"os"
 	"path"
@@ -68,12 +64,14 @@ type Options struct {
 
 // Result summarizes a build.
 type Result struct {
-	Pages    int // HTML pages written
-	Files    int // all files written
-	Static   int // static files and resources copied
-	Bytes    int64
-	Duration time.Duration
-	Diags    diag.List // warnings (and errors when the build failed)
+	Pages  int // HTML pages written
+	Files  int // all files written
+	Static int // static files and resources copied
+	Bytes  int64
+	// ImagesProcessed and ImagesCached count responsive image work.
+	ImagesProcessed, ImagesCached int
+	Duration                      time.Duration
+	Diags                         diag.List // warnings (and errors when the build failed)
 }
 
 // ErrFailed is returned (wrapped) when the site has errors.
@@ -121,6 +119,7 @@ type builder struct {
 	site  *site.Site
 	pages []*site.Page
 
+	images *imageSet
 	index  *search.Index
 	search *SearchData
 	stats  *stats.Stats
@@ -165,6 +164,7 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	}
 	ds = append(ds, b.collectStatic(pages)...)
 	b.plan(pages)
+	b.images = newImageSet(b.o.Source)
 	entries, err := ledger.Read(b.fsys)
 	if err != nil {
 		ds = append(ds, diag.Errorf(diag.Pos{File: ledger.File}, "ledger", "không đọc được: %v", err))
@@ -316,26 +316,13 @@ type resolver struct{ b *builder }
 
 func (r resolver) FileURL(file string) (string, bool) { u, ok := r.b.fileURL[file]; return u, ok }
 func (r resolver) Exists(u string) bool               { return r.b.exists[u] }
-func (r resolver) Asset(file string) (string, int, int, bool) {
+func (r resolver) Asset(file string) (*markdown.Picture, bool, error) {
 	u, ok := r.b.byFile[file]
 	if !ok {
-		return "", 0, 0, false
+		return nil, false, nil
 	}
-	w, h := imageSize(r.b.fsys, file)
-	return u, w, h, true
-}
-
-func imageSize(fsys fs.FS, file string) (int, int) {
-	f, err := fsys.Open(file)
-	if err != nil {
-		return 0, 0
-	}
-	defer f.Close()
-	c, _, err := image.DecodeConfig(f)
-	if err != nil {
-		return 0, 0
-	}
-	return c.Width, c.Height
+	pic, err := r.b.images.picture(r.b.fsys, file, u)
+	return pic, true, err
 }
 
 // render renders every body in parallel and checks anchors.
@@ -369,8 +356,15 @@ func (b *builder) render(pages []*content.Page) diag.List {
 			if strings.HasPrefix(p.Image, "/") {
 				file = path.Join("static", p.Image)
 			}
-			if _, ok := b.byFile[file]; !ok {
+			if u, ok := b.byFile[file]; !ok {
 				ds = append(ds, diag.Errorf(p.KeyPos("image"), "image-missing", "không tìm thấy ảnh %s", file))
+			} else {
+				pic, err := b.images.picture(b.fsys, file, u)
+				if err != nil {
+					ds = append(ds, diag.Warnf(p.KeyPos("image"), "image-process", "ảnh %s: %v; dùng nguyên ảnh gốc", file, err))
+				}
+				out[i].Hero = pic
+				out[i].HeroFile = file
 			}
 		}
 		for _, l := range r.Links {

@@ -1,7 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"errors"
+	"image"
+	_ "image/jpeg" // share card backgrounds
 	"fmt"
 	"html/template"
 	"net/url"
@@ -141,6 +144,14 @@ func (b *builder) cardFor(v *View) (share.Card, string) {
 		}
 		if p.Province != nil {
 			c.Meta = p.Province.Name
+		}
+		if p.Hero != nil && strings.HasPrefix(p.Hero.Src, "/img/") {
+			name := strings.TrimPrefix(p.Hero.Src, "/")
+			if data, ok := b.images.out[name]; ok {
+				if img, _, err := image.Decode(bytes.NewReader(data)); err == nil {
+					c.Background, c.BackgroundHash = img, name
+				}
+			}
 		}
 		return c, p.URL + "og" + c.Ext()
 	case "section":

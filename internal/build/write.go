@@ -106,7 +106,15 @@ func (b *builder) write(ctx context.Context, dir *output.Dir, res *Result) (diag
 		jobs = append(jobs, job{path: strings.TrimPrefix(a.URL, "/"), data: a.Data})
 	}
 	// Static files and bundle resources.
+	for _, name := range sortedKeys(b.images.out) {
+		jobs = append(jobs, job{path: name, data: b.images.out[name]})
+	}
+	stat := b.images.proc.Stats()
+	res.ImagesProcessed, res.ImagesCached = stat.Processed, stat.Cached
 	for _, u := range sortedKeys(b.static) {
+		if f := b.static[u]; strings.HasPrefix(f, "content/") && b.images.used[f] {
+			continue // processed originals are not published
+		}
 		data, err := fs.ReadFile(b.fsys, b.static[u])
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", b.static[u], err)

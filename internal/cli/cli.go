@@ -113,7 +113,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return ExitSite
 	}
 	if !quiet {
-		fmt.Fprintf(stdout, "lantoa: %s trang, %s tệp tĩnh trong %s s\n", vi.FormatInt(int64(res.Pages)), vi.FormatInt(int64(res.Static)), seconds(res.Duration))
+		imgs := ""
+		if n := res.ImagesProcessed + res.ImagesCached; n > 0 {
+			imgs = fmt.Sprintf(", %s ảnh (%s xử lý mới, %s từ bộ nhớ đệm)", vi.FormatInt(int64(n)), vi.FormatInt(int64(res.ImagesProcessed)), vi.FormatInt(int64(res.ImagesCached)))
+		}
+		fmt.Fprintf(stdout, "lantoa: %s trang, %s tệp tĩnh%s trong %s s\n", vi.FormatInt(int64(res.Pages)), vi.FormatInt(int64(res.Static)), imgs, seconds(res.Duration))
 	}
 	return ExitOK
 }

@@ -59,11 +59,23 @@ type Resolver interface {
 	// a page, a list, an alias or a static file.
 	Exists(urlPath string) bool
 	// Asset resolves an image: file is a slash path relative to the site
-	// folder ("content/mo-hinh/x/anh.jpg", "static/anh/a.jpg"). It returns
-	// the URL to use, and optionally width and height; ok is false when
-	// the file does not exist.
-	Asset(file string) (src string, width, height int, ok bool)
+	// folder ("content/mo-hinh/x/anh.jpg", "static/anh/a.jpg"). found is
+	// false when the file does not exist; err reports an image that
+	// exists but could not be processed (pic then serves the original).
+	Asset(file string) (pic *Picture, found bool, err error)
 }
+
+// Picture is a processed image: a fallback src and responsive variants.
+type Picture struct {
+	Src           string // fallback (JPEG or the original)
+	Srcset        string // fallback format variants "u 480w, …"
+	WebPSrcset    string // WebP variants
+	Width, Height int    // intrinsic size
+}
+
+// Sizes is the sizes attribute of story images: the prose column is at
+// most 40rem wide, with 1rem margins on small screens.
+const Sizes = "(min-width: 42rem) 40rem, calc(100vw - 2rem)"
 
 // Heading is a heading of the body.
 type Heading struct {
@@ -383,17 +395,20 @@ func (st *state) image(n *ast.Image, src []byte) {
 		n.Destination = nil
 		return
 	}
-	srcURL, w, h, ok := st.resolve.Asset(file)
+	pic, ok, err := st.resolve.Asset(file)
 	if !ok {
 		st.res.Diags = append(st.res.Diags, diag.Errorf(pos, "image-missing", "không tìm thấy ảnh %s", file))
 		n.Destination = nil
 		return
 	}
+	if err != nil {
+		st.res.Diags = append(st.res.Diags, diag.Warnf(pos, "image-process", "ảnh %s: %v; dùng nguyên ảnh gốc", file, err))
+	}
 	st.res.Images = append(st.res.Images, Image{File: file, Alt: alt, Pos: pos})
-	n.Destination = []byte(srcURL)
-	if w > 0 && h > 0 {
-		n.SetAttributeString("width", []byte(strconv.Itoa(w)))
-		n.SetAttributeString("height", []byte(strconv.Itoa(h)))
+	n.Destination = []byte(pic.Src)
+	n.SetAttributeString("picture", pic)
+	if st.images == 0 && st.page.Image == "" {
+		n.SetAttributeString("first", true)
 	}
 	st.images++
 }
@@ -535,8 +550,18 @@ func renderImage(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.W
 		_, _ = fmt.Fprintf(w, `<span class="img-missing">%s</span>`, html.EscapeString(alt))
 		return ast.WalkSkipChildren, nil
 	}
+	var pic *Picture
+	if v, ok := img.AttributeString("picture"); ok {
+		pic, _ = v.(*Picture)
+	}
+	if pic != nil && pic.WebPSrcset != "" {
+		_, _ = fmt.Fprintf(w, `<picture><source type="image/webp" srcset="%s" sizes="%s">`, html.EscapeString(pic.WebPSrcset), Sizes)
+	}
 	_, _ = w.WriteString(`<img src="`)
 	_, _ = w.Write(util.EscapeHTML(util.URLEscape(img.Destination, true)))
+	if pic != nil && pic.Srcset != "" {
+		_, _ = fmt.Fprintf(w, `" srcset="%s" sizes="%s`, html.EscapeString(pic.Srcset), Sizes)
+	}
 	_, _ = w.WriteString(`" alt="`)
 	_, _ = w.WriteString(html.EscapeString(alt))
 	_ = w.WriteByte('"')
@@ -545,12 +570,17 @@ func renderImage(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.W
 		_, _ = w.WriteString(html.EscapeString(string(img.Title)))
 		_ = w.WriteByte('"')
 	}
-	for _, a := range []string{"width", "height"} {
-		if v, ok := img.AttributeString(a); ok {
-			_, _ = fmt.Fprintf(w, ` %s="%s"`, a, v)
-		}
+	if pic != nil && pic.Width > 0 && pic.Height > 0 {
+		_, _ = fmt.Fprintf(w, ` width="%d" height="%d"`, pic.Width, pic.Height)
 	}
-	_, _ = w.WriteString(` loading="lazy" decoding="async">`)
+	if _, first := img.AttributeString("first"); first {
+		_, _ = w.WriteString(` fetchpriority="high" decoding="async">`)
+	} else {
+		_, _ = w.WriteString(` loading="lazy" decoding="async">`)
+	}
+	if pic != nil && pic.WebPSrcset != "" {
+		_, _ = w.WriteString(`</picture>`)
+	}
 	return ast.WalkSkipChildren, nil
 }
 

@@ -52,6 +52,10 @@ type Page struct {
 	Exemplars []*Page // models: exemplars that name them
 	Section   *Section
 
+	// Hero is the processed front matter image, if any.
+	Hero     *markdown.Picture
+	HeroFile string
+
 	ProvinceURL string
 	TypeURL     string
 	FieldURLs   []string
