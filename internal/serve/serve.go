@@ -264,13 +264,13 @@ loop:
 
 // server is one running dev server.
 type server struct {
-	o     Options
-	id    string // distinguishes this run's builds from another's
+	o  Options
+	id string // distinguishes this run's builds from another's
 	// builds counts builds, gen successful ones; only the build loop
 	// uses them.
 	builds, gen uint64
-	files *fileHandler
-	hub   *hub
+	files       *fileHandler
+	hub         *hub
 }
 
 func newServer(o Options) *server {
