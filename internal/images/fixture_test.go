@@ -73,11 +73,11 @@ func photo(w, h int, seed uint64) *image.RGBA {
 	}
 	var buildings []rect
 	for range 14 {
-		bw := w/30 + rng.IntN(w/8)
-		x0 := rng.IntN(w)
-		top := h/6 + rng.IntN(h/4)
+		bw := w/30 + rng.IntN(max(1, w/8))
+		x0 := rng.IntN(max(1, w))
+		top := h/6 + rng.IntN(max(1, h/4))
 		c := [3]float64{120 + rng.Float64()*100, 110 + rng.Float64()*90, 100 + rng.Float64()*80}
-		buildings = append(buildings, rect{x0, top, min(w, x0+bw), int(float64(h) * 0.62), c, max(8, w/120+rng.IntN(w/80))})
+		buildings = append(buildings, rect{x0, top, min(w, x0+bw), int(float64(h) * 0.62), c, max(8, w/120+rng.IntN(max(1, w/80)))})
 	}
 	type disc struct {
 		cx, cy, r int
@@ -85,49 +85,61 @@ func photo(w, h int, seed uint64) *image.RGBA {
 	}
 	var trees []disc
 	for range 22 {
-		r := w/60 + rng.IntN(w/20)
-		trees = append(trees, disc{rng.IntN(w), int(float64(h)*0.5) + rng.IntN(h/3), r,
+		r := w/60 + rng.IntN(max(1, w/20))
+		trees = append(trees, disc{rng.IntN(max(1, w)), int(float64(h)*0.5) + rng.IntN(max(1, h/3)), r,
 			[3]float64{30 + rng.Float64()*40, 80 + rng.Float64()*70, 30 + rng.Float64()*40}})
 	}
 
+	// Background, then buildings and trees over it, then noise and grain.
+	set := func(x, y int, c [3]float64) {
+		i := m.PixOffset(x, y)
+		m.Pix[i], m.Pix[i+1], m.Pix[i+2], m.Pix[i+3] = clamp8(c[0]), clamp8(c[1]), clamp8(c[2]), 255
+	}
+	for x := range w {
+		hz := horizon(x)
+		for y := range h {
+			if y < hz { // sky
+				t := float64(y) / float64(h)
+				set(x, y, [3]float64{150 + 60*t, 185 + 40*t, 235 - 10*t})
+			} else if (x+y/2)%(w/3) < w/10 { // road
+				set(x, y, [3]float64{95, 95, 100})
+			} else { // earth
+				set(x, y, [3]float64{120, 105, 80})
+			}
+		}
+	}
+	for _, b := range buildings {
+		for y := b.y0; y < b.y1; y++ {
+			for x := b.x0; x < b.x1; x++ {
+				c := b.c
+				// window grid: darker panes, some lit
+				if (x-b.x0)%b.win > b.win/3 && (y-b.y0)%(b.win*2) > b.win {
+					k := 0.45
+					if ((x-b.x0)/b.win+(y-b.y0)/(b.win*2))%5 == 0 {
+						k = 1.3
+					}
+					c = [3]float64{c[0] * k, c[1] * k, c[2] * k}
+				}
+				set(x, y, c)
+			}
+		}
+	}
+	for _, t := range trees {
+		for y := max(0, t.cy-t.r); y < min(h, t.cy+t.r); y++ {
+			for x := max(0, t.cx-t.r); x < min(w, t.cx+t.r); x++ {
+				if dx, dy := x-t.cx, y-t.cy; dx*dx+dy*dy < t.r*t.r {
+					set(x, y, t.c)
+				}
+			}
+		}
+	}
 	for y := range h {
 		for x := range w {
-			var c [3]float64
-			if y < horizon(x) { // sky
-				t := float64(y) / float64(h)
-				c = [3]float64{150 + 60*t, 185 + 40*t, 235 - 10*t}
-			} else { // ground: earth and road
-				c = [3]float64{120, 105, 80}
-				if (x+y/2)%(w/3) < w/10 {
-					c = [3]float64{95, 95, 100}
-				}
-			}
-			for _, b := range buildings {
-				if x >= b.x0 && x < b.x1 && y >= b.y0 && y < b.y1 {
-					c = b.c
-					// window grid: darker panes with lit ones
-					if (x-b.x0)%b.win > b.win/3 && (y-b.y0)%(b.win*2) > b.win {
-						k := 0.45
-						if ((x-b.x0)/b.win+(y-b.y0)/(b.win*2))%5 == 0 {
-							k = 1.3
-						}
-						c = [3]float64{c[0] * k, c[1] * k, c[2] * k}
-					}
-				}
-			}
-			for _, t := range trees {
-				dx, dy := x-t.cx, y-t.cy
-				if dx*dx+dy*dy < t.r*t.r {
-					c = t.c
-				}
-			}
-			n := noise(x, y)
-			grain := (rng.Float64() + rng.Float64() - 1) * 6
+			d := noise(x, y) + (rng.Float64()+rng.Float64()-1)*6
 			i := m.PixOffset(x, y)
 			for k := range 3 {
-				m.Pix[i+k] = clamp8(c[k] + n + grain)
+				m.Pix[i+k] = clamp8(float64(m.Pix[i+k]) + d)
 			}
-			m.Pix[i+3] = 255
 		}
 	}
 	sq := max(4, w/12)

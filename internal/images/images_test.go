@@ -283,7 +283,8 @@ func TestPhoneJPEG(t *testing.T) {
 }
 
 // TestBudget: a story with three phone photos, read on a 360-px screen at
-// DPR 2 (the 800w variants), transfers at most 250 KB of images.
+// DPR 2 (the 800w variants), transfers at most 250 KB of images. The photos
+// are taken upright (Orientation=6), the worst case: 800×1067 pixels each.
 func TestBudget(t *testing.T) {
 	if testing.Short() {
 		t.Skip("three 4000×3000 photos")
@@ -294,7 +295,7 @@ func TestBudget(t *testing.T) {
 	}
 	total := 0
 	for seed := range uint64(3) {
-		src := encodeJPEGFixture(t, photo(4000, 3000, 100+seed))
+		src := withExif(encodeJPEGFixture(t, photo(4000, 3000, 100+seed)), exifTIFF(binary.LittleEndian, orientRotate90, true))
 		res, err := p.Process(src, "anh")
 		if err != nil {
 			t.Fatal(err)
@@ -303,6 +304,9 @@ func TestBudget(t *testing.T) {
 		for _, v := range res.Variants {
 			sizes = append(sizes, fmt.Sprintf("%d.%s=%dKB", v.Width, v.Format, len(v.Data)/1024))
 			if v.Format == FormatWebP && v.Width == 800 {
+				if v.Height != 1067 {
+					t.Fatalf("800w variant is %dx%d", v.Width, v.Height)
+				}
 				total += len(v.Data)
 			}
 		}
@@ -673,4 +677,40 @@ func BenchmarkCached4000x3000(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/image")
+}
+
+// FuzzProcess: no input makes Process panic; it returns an *Error or
+// variants whose declared sizes are their real sizes.
+func FuzzProcess(f *testing.F) {
+	small := photo(24, 16, 9)
+	var pngBuf, gifBuf, webpBuf bytes.Buffer
+	png.Encode(&pngBuf, small)
+	gif.Encode(&gifBuf, small, nil)
+	webp.Encode(&webpBuf, small)
+	f.Add(withExif(encodeJPEGFixture(f, small), exifTIFF(binary.BigEndian, 6, true)))
+	f.Add(pngBuf.Bytes())
+	f.Add(gifBuf.Bytes())
+	f.Add(webpBuf.Bytes())
+	p, err := New("", Options{Widths: []int{8, 16}, MaxPixels: 1 << 16})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		res, err := p.Process(src, "f")
+		if err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("error %v (%T), want *Error", err, err)
+			}
+			return
+		}
+		if len(res.Variants) == 0 || len(res.Variants)%2 != 0 {
+			t.Fatalf("%d variants", len(res.Variants))
+		}
+		for _, v := range res.Variants {
+			if v.Width > res.Width || v.Height > res.Height+1 {
+				t.Fatalf("variant %dx%d larger than source %dx%d", v.Width, v.Height, res.Width, res.Height)
+			}
+			decodeVariant(t, v)
+		}
+	})
 }
