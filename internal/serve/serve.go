@@ -84,6 +84,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -173,11 +174,14 @@ func Run(ctx context.Context, o Options) error {
 	if err == nil {
 		src, err = filepath.EvalSymlinks(src)
 	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("thư mục trang %s không tồn tại", o.Source)
+	}
 	if err != nil {
 		return fmt.Errorf("thư mục trang %s: %w", o.Source, err)
 	}
 	if info, err := os.Stat(src); err != nil || !info.IsDir() {
-		return fmt.Errorf("thư mục trang %s không tồn tại", o.Source)
+		return fmt.Errorf("%s không phải là thư mục trang", o.Source)
 	}
 	o.Source = src
 	if o.Dest == "" {
