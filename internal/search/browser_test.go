@@ -326,6 +326,27 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
+// typeTimes types text into the query box one character at a time, each
+// time waiting for the results to be redrawn, and returns the milliseconds
+// each keystroke took.
+const typeTimes = `(async text => {
+  const input = document.getElementById('q'), list = document.getElementById('search-results');
+  const times = [];
+  input.value = '';
+  for (let i = 1; i <= text.length; i++) {
+    const t0 = performance.now();
+    const done = new Promise(resolve => {
+      const o = new MutationObserver(() => { o.disconnect(); resolve(); });
+      o.observe(list, { childList: true });
+    });
+    input.value = text.slice(0, i);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await done;
+    times.push(performance.now() - t0);
+  }
+  return times;
+})`
+
 // TestBrowserMatchesGo loads queries over a larger synthetic corpus and
 // requires the page to list the Go searcher's top 10, in order.
 func TestBrowserMatchesGo(t *testing.T) {
@@ -360,6 +381,16 @@ func TestBrowserMatchesGo(t *testing.T) {
 		}
 		t.Logf("%s: %d hits, shown %.0f ms after navigation start (%v round trip)", qs, len(got), st.Ms, took)
 	}
+	// As-you-type: each keystroke redraws the results.
+	times, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](typeTimes+`("camera an ninh phường")`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(times) != len([]rune("camera an ninh phường")) {
+		t.Errorf("%d redraws for %d keystrokes", len(times), len([]rune("camera an ninh phường")))
+	}
+	slices.Sort(times)
+	t.Logf("keystrokes: median %.1f ms, max %.1f ms (first use of a term fetches its shard)", times[len(times)/2], times[len(times)-1])
 	for _, p := range problems() {
 		t.Errorf("browser: %s", p)
 	}

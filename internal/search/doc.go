@@ -21,7 +21,8 @@
 // word 5 times in the title, 2 times in the summary, kind, province,
 // fields and section name, once in the body; k1 = 1.2, b = 0.75 over the
 // weighted length. The BM25 term-frequency factor is quantized at build
-// time to an impact 1..16 per posting; the inverse document frequency
+// time to an impact 1..16 per posting (see Postings below for the coarser
+// levels of frequent terms); the inverse document frequency
 // ln(1 + (N − df + 0.5)/(df + 0.5)) is computed at query time and rounded
 // to hundredths, so scores are integers and the Go and JavaScript rankings
 // are identical. A query term t scores, per document, the best of
@@ -35,7 +36,9 @@
 // document passing the filters has all, documents with any term are
 // listed, those with more terms first ([Result.Partial]). Ties go to the
 // lower document number. A query without words lists the documents passing
-// the filters, newest first.
+// the filters, newest first. Facet counts are disjunctive: the count of a
+// value of facet F is over the documents matching the query and every
+// filter but F's (see [Counts]).
 //
 // # Files
 //
@@ -48,18 +51,23 @@
 //     "g": documents per record shard, "p": ranking parameters,
 //     "x": facet → [[slug, name], ...]}.
 //   - u{i}.HASH.txt, term shards: lines "fold TAB df (TAB key TAB
-//     postings)..." sorted by fold in UTF-16 order and cut into ~24 KB
-//     shards; shard i holds folds from u[i] up to u[i+1]. A key equal to
-//     its fold is written empty.
+//     postings)..." sorted by fold in UTF-16 order (JavaScript's <) and
+//     cut into shards of about 8 KB; shard i holds the folds from u[i] up
+//     to u[i+1]. A key equal to its fold is written empty.
 //   - b{i}.HASH.txt, pair shards: lines "fold1 fold2 TAB df TAB TAB
-//     postings"; a pair lives in shard FNV-1a-32(UTF-8 pair) mod b.
+//     postings", sorted and cut the same way, found through the manifest's
+//     "b" list of first pairs.
 //   - Postings: for each document, in increasing order, one number
-//     (gap − 1)·16 + (impact − 1), gap counted from −1, written five bits
-//     per character of 0-9A-Za-z-_, low bits first, characters from the
-//     upper half of the alphabet meaning "more follows". Dense lists cost
-//     one character per document and gzip well.
-//   - d{i}.HASH.json, records of documents 8i..8i+7: [url, title, date,
-//     snippet source] arrays, fetched for displayed hits only.
+//     (gap − 1)·q + level, gap counted from −1, written five bits per
+//     character of 0-9A-Za-z-_, low bits first, characters from the upper
+//     half of the alphabet meaning "more follows". The number of impact
+//     levels q depends on df only: 16 when df ≤ N/32, 8 when df ≤ N/8, 4
+//     when df ≤ N/2, else 2; level l reads back as impact (l+1)·16/q.
+//     Frequent terms, whose idf is small anyway, so cost about a character
+//     per document and gzip to a few KB.
+//   - d{i}.HASH.json, records of documents 4i..4i+3: [url, title, date,
+//     snippet source] arrays, fetched for displayed hits only. The snippet
+//     source is the summary, or else the first 240 characters of the body.
 //   - f.HASH.json, facets: run-length encoded columns of section,
 //     province, kind and field set per document; documents are numbered
 //     in facet order, so the columns are short.
