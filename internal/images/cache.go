@@ -79,6 +79,9 @@ func (p *Processor) writeFile(name string, data []byte) error {
 		return fmt.Errorf("images: writing cache: %w", err)
 	}
 	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644) // CreateTemp makes 0600 files
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

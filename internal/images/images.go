@@ -34,9 +34,10 @@
 //     as sRGB.
 //
 // A variant's Name is "<base>-<hash8>-<width>.webp" or ".jpg", where base
-// is the caller's base name as a slug (vi.Slug, "image" if empty) and hash8 the first 8 hex
-// digits of the cache key below, so a name changes whenever the source or
-// the settings change and the files can be cached forever by browsers.
+// is the caller's base name as a slug (vi.Slug; "image" if that is empty)
+// and hash8 the first 8 hex digits of the cache key below, so a name
+// changes whenever the source or the settings change and browsers can
+// cache the files forever.
 //
 // WebP encoding uses github.com/gen2brain/webp: libwebp compiled to
 // WebAssembly and run by wazero, so the build needs no cgo and works with
@@ -44,8 +45,8 @@
 // to call concurrently. If a shared libwebp.so (the libwebp-dev package)
 // is installed, that library loads it instead through purego; build with
 // -tags nodynamic to always use the WebAssembly encoder. The first WebP
-// encode of a process compiles the module (about a second); a build whose
-// images all come from the cache never pays it.
+// encode of a process compiles the module (1–2 s on a small machine); a
+// build whose images all come from the cache never pays it.
 //
 // # Cache
 //
@@ -57,7 +58,8 @@
 // instead of decoding (Result.Cached is true); a missing or damaged cache
 // entry is simply processed again. Files are written to a temporary name
 // and renamed, the JSON last, so an interrupted build leaves no half entry.
-// Nothing is ever deleted from the folder.
+// Nothing is ever deleted from the folder. Without a cache folder every
+// call processes its source again, except concurrent calls (below).
 //
 // # Concurrency
 //
