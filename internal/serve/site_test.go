@@ -70,6 +70,9 @@ func copyTree(from, to string) error {
 		if err != nil {
 			return err
 		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
 		return os.WriteFile(dst, data, 0o644)
 	})
 }
