@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -403,6 +404,7 @@ func TestBrowser(t *testing.T) {
 			t.Fatal("the inline script ran: the CSP header was not applied")
 		}
 		got := messages()
+		t.Logf("console: %q", got)
 		if !slices.Contains(got, "console.log: app.js ran 124000") {
 			t.Errorf("console = %q, want the console.log of app.js", got)
 		}
@@ -443,4 +445,57 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("console = %q, want the TypeError", got)
 		}
 	})
+}
+
+// recorder is a testing.TB whose Skip and Fatal are recorded; like the
+// real ones, they end the goroutine.
+type recorder struct {
+	testing.TB
+	skipped, failed string
+}
+
+func (r *recorder) Helper() {}
+func (r *recorder) Skip(args ...any) {
+	r.skipped = fmt.Sprint(args...)
+	runtime.Goexit()
+}
+func (r *recorder) Skipf(format string, args ...any) { r.Skip(fmt.Sprintf(format, args...)) }
+func (r *recorder) Fatal(args ...any) {
+	r.failed = fmt.Sprint(args...)
+	runtime.Goexit()
+}
+func (r *recorder) Fatalf(format string, args ...any) { r.Fatal(fmt.Sprintf(format, args...)) }
+
+// call runs f with a recorder in its own goroutine, as the testing package
+// runs a test.
+func call(t *testing.T, f func(testing.TB)) *recorder {
+	r := &recorder{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f(r)
+	}()
+	<-done
+	return r
+}
+
+func TestMissingTools(t *testing.T) {
+	t.Setenv("LANTOA_VNU_JAR", filepath.Join(t.TempDir(), "no-vnu.jar"))
+	t.Setenv("LANTOA_AXE_JS", filepath.Join(t.TempDir(), "no-axe.js"))
+	dir := t.TempDir()
+	for _, ci := range []string{"", "true"} {
+		t.Setenv("CI", ci)
+		vnu := call(t, func(tb testing.TB) { VNU(tb, dir) })
+		// Axe fails or skips before it uses the tab.
+		axe := call(t, func(tb testing.TB) { Axe(tb, context.Background()) })
+		for name, r := range map[string]*recorder{"VNU": vnu, "Axe": axe} {
+			if ci == "true" {
+				if r.failed == "" || r.skipped != "" {
+					t.Errorf("CI=true, %s with its tool missing: failed %q, skipped %q; want a failure", name, r.failed, r.skipped)
+				}
+			} else if r.skipped == "" || r.failed != "" || !strings.Contains(r.skipped, "make deps") {
+				t.Errorf("CI unset, %s with its tool missing: failed %q, skipped %q; want a skip naming make deps", name, r.failed, r.skipped)
+			}
+		}
+	}
 }

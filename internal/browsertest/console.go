@@ -22,10 +22,10 @@ import (
 //     "console.error: boom";
 //   - uncaught exceptions and unhandled rejections: "exception: TEXT";
 //   - entries of the browser log: "LEVEL SOURCE: TEXT URL", such as the
-//     Content-Security-Policy violations ("error security: Refused to
-//     execute inline script ...", or "error javascript: ..."), failed
-//     requests ("error network: Failed to load resource: ... 404") and
-//     deprecations.
+//     Content-Security-Policy violations ("error security: Executing inline
+//     script violates the following Content Security Policy directive
+//     ..."), failed requests ("error network: Failed to load resource: ...
+//     404") and deprecations.
 //
 // A page that behaves returns none. If the tab cannot be listened to, the
 // one string returned says why, so a test that expects none fails.
