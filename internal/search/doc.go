@@ -47,7 +47,7 @@
 // cached forever, except latest.json which names the manifest.
 //
 //   - m.MHASH.json, the manifest: {"v":1, "n": documents, "h": HASH,
-//     "u": first fold of each term shard, "b": number of pair shards,
+//     "u": first fold of each term shard, "b": first pair of each pair shard,
 //     "g": documents per record shard, "p": ranking parameters,
 //     "x": facet → [[slug, name], ...]}.
 //   - u{i}.HASH.txt, term shards: lines "fold TAB df (TAB key TAB

@@ -465,3 +465,37 @@ func TestOpen(t *testing.T) {
 		t.Errorf("Open of a future version: err = %v, want a FormatError", err)
 	}
 }
+
+func TestConcurrentSearch(t *testing.T) {
+	s := openFS(t, append(fixtureDocs(), synthDocs(200, 100, 8)...))
+	want := map[string][]string{}
+	queries := []string{"camera", "an ninh", "đường thuỷ", "tuan tr", ""}
+	for _, q := range queries {
+		want[q] = rank(t, s, q, Filters{Province: "ha-noi"})
+	}
+	s2 := openFS(t, append(fixtureDocs(), synthDocs(200, 100, 8)...))
+	errs := make(chan string, 40)
+	done := make(chan bool)
+	for i := range 8 {
+		go func() {
+			defer func() { done <- true }()
+			for _, q := range queries[i%len(queries):] {
+				rs, _, err := s2.Search(q, Filters{Province: "ha-noi"}, 0)
+				var got []string
+				for _, r := range rs {
+					got = append(got, r.URL)
+				}
+				if err != nil || !slices.Equal(got, want[q]) {
+					errs <- q
+				}
+			}
+		}()
+	}
+	for range 8 {
+		<-done
+	}
+	close(errs)
+	for q := range errs {
+		t.Errorf("concurrent Search(%q) differs", q)
+	}
+}
