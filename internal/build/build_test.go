@@ -71,6 +71,41 @@ func goldenSite(t *testing.T) string {
 	return dir
 }
 
+// realSite copies the repository's site (the real content, data, static
+// files and theme) into a temporary folder: a production build updates
+// the site's URL ledger (data/published-urls.txt), and tests must not
+// write into the repository.
+func realSite(t *testing.T) string {
+	t.Helper()
+	root := repoRoot(t)
+	dir := filepath.Join(t.TempDir(), "site")
+	for _, name := range []string{"site.toml", "content", "data", "static", "themes", "layouts", "assets", "i18n", "archetypes"} {
+		src := filepath.Join(root, name)
+		fi, err := os.Stat(src)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !fi.IsDir() {
+			data, err := os.ReadFile(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		copyDir(t, src, filepath.Join(dir, name))
+	}
+	return dir
+}
+
 // readTree returns every file under dir by slash path.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
@@ -383,7 +418,7 @@ func TestGoldenFacts(t *testing.T) {
 // TestDeterminism builds the real site twice: the trees must be identical
 // byte for byte.
 func TestDeterminism(t *testing.T) {
-	root := repoRoot(t)
+	root := realSite(t)
 	a := filepath.Join(t.TempDir(), "out")
 	b := filepath.Join(t.TempDir(), "out")
 	// The real site is checked against its URL ledger and its dates are

@@ -165,7 +165,7 @@ func parsePage(data []byte) (*pageFacts, error) {
 // file.
 func TestRealSiteHTML(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	build(t, Options{Source: repoRoot(t), Dest: out, Now: time.Now().Truncate(time.Hour)})
+	build(t, Options{Source: realSite(t), Dest: out, Now: time.Now().Truncate(time.Hour)})
 	files := readTree(t, out)
 	pages := map[string]*pageFacts{}
 	n := 0
