@@ -154,9 +154,6 @@ func parseQuery(q string) query {
 		seen[t.key] = true
 		qr.terms = append(qr.terms, t)
 	}
-	if len(qr.terms) > 0 && qr.prefix && qr.terms[len(qr.terms)-1] != ts[len(ts)-1] {
-		qr.prefix = false
-	}
 	return qr
 }
 
