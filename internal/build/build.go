@@ -176,23 +176,47 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	if !b.o.Drafts {
 		ds = append(ds, ledger.Check(entries, b.exists, pageURLs)...)
 	}
-	ds = append(ds, b.render(pages)...)
+	b.pages = make([]*site.Page, len(pages))
+	for i, p := range pages {
+		b.pages[i] = &site.Page{Page: p}
+	}
 	s, d := site.New(cfg, voc, b.pages)
 	ds = append(ds, d...)
 	b.site = s
 	th, d := theme.Load(b.fsys, theme.Options{Name: cfg.Theme, BaseURL: cfg.BaseURL, Location: cfg.Location, Minify: b.minifyBytes, Extra: b.extraAssets()})
 	ds = append(ds, d...)
 	b.th = th
-	if ds.HasErrors() || b.o.CheckOnly {
+	if ds.HasErrors() {
 		return ds, nil
 	}
 	if err := ctx.Err(); err != nil {
 		return ds, err
 	}
+	if b.o.CheckOnly {
+		results := make([]*markdown.Result, len(b.pages))
+		dss := make([]diag.List, len(b.pages))
+		parallel(len(b.pages), func(i int) {
+			results[i], dss[i] = b.renderBody(b.pages[i])
+			b.pages[i].Content = ""
+		})
+		for _, d := range dss {
+			ds = append(ds, d...)
+		}
+		return append(ds, b.checkAnchors(results)...), nil
+	}
 	dir, err := output.Begin(b.o.Dest)
 	if err != nil {
 		return ds, fmt.Errorf("không tạo được thư mục đầu ra: %w", err)
 	}
+	// Pass 1: every content page is rendered, written and forgotten
+	// (only its text, for search, and its headings, for anchors, stay).
+	d, err = b.writePages(ctx, dir, res)
+	ds = append(ds, d...)
+	if err != nil || ds.HasErrors() {
+		dir.Abort()
+		return ds, err
+	}
+	// Pass 2: lists, search, statistics, feeds, assets, static files.
 	d, err = b.write(ctx, dir, res)
 	ds = append(ds, d...)
 	if err != nil || ds.HasErrors() {
@@ -325,47 +349,51 @@ func (r resolver) Asset(file string) (*markdown.Picture, bool, error) {
 	return pic, true, err
 }
 
-// render renders every body in parallel and checks anchors.
-func (b *builder) render(pages []*content.Page) diag.List {
-	out := make([]*site.Page, len(pages))
-	results := make([]*markdown.Result, len(pages))
-	parallel(len(pages), func(i int) {
-		r := b.md.Render(pages[i], resolver{b})
-		results[i] = r
-		out[i] = &site.Page{Page: pages[i], Content: htmlOf(r.HTML), Text: r.Text, Headings: r.Headings}
-	})
-	var ds diag.List
+// renderBody renders a page's Markdown and checks its images.
+func (b *builder) renderBody(p *site.Page) (*markdown.Result, diag.List) {
+	r := b.md.Render(p.Page, resolver{b})
+	p.Content, p.Text, p.Headings = htmlOf(r.HTML), r.Text, r.Headings
+	ds := r.Diags
+	for _, img := range r.Images {
+		if st, err := fs.Stat(b.fsys, img.File); err == nil && st.Size() > maxImage {
+			ds = append(ds, diag.Warnf(img.Pos, "image-size", "ảnh %s nặng %.1f MB (quá 5 MB): hãy thu nhỏ trước khi đăng", img.File, float64(st.Size())/1e6))
+		}
+	}
+	if p.Image != "" {
+		file := path.Join(p.Dir, p.Image)
+		if strings.HasPrefix(p.Image, "/") {
+			file = path.Join("static", p.Image)
+		}
+		if u, ok := b.byFile[file]; !ok {
+			ds = append(ds, diag.Errorf(p.KeyPos("image"), "image-missing", "không tìm thấy ảnh %s", file))
+		} else {
+			pic, err := b.images.picture(b.fsys, file, u)
+			if err != nil {
+				ds = append(ds, diag.Warnf(p.KeyPos("image"), "image-process", "ảnh %s: %v; dùng nguyên ảnh gốc", file, err))
+			}
+			p.Hero, p.HeroFile = pic, file
+		}
+	}
+	// Keep only what the anchor check needs.
+	r.HTML, r.Text, r.Images = nil, "", nil
+	return r, ds
+}
+
+// checkAnchors reports same-site links whose #fragment is not a heading id
+// of the target page.
+func (b *builder) checkAnchors(results []*markdown.Result) diag.List {
 	ids := map[string]map[string]bool{}
-	for i, p := range out {
-		set := map[string]bool{}
+	for _, p := range b.pages {
+		set := make(map[string]bool, len(p.Headings))
 		for _, h := range p.Headings {
 			set[h.ID] = true
 		}
 		ids[p.URL] = set
-		ds = append(ds, results[i].Diags...)
 	}
-	for i, r := range results {
-		p := pages[i]
-		for _, img := range r.Images {
-			if st, err := fs.Stat(b.fsys, img.File); err == nil && st.Size() > maxImage {
-				ds = append(ds, diag.Warnf(img.Pos, "image-size", "ảnh %s nặng %.1f MB (quá 5 MB): hãy thu nhỏ trước khi đăng", img.File, float64(st.Size())/1e6))
-			}
-		}
-		if p.Image != "" {
-			file := path.Join(p.Dir, p.Image)
-			if strings.HasPrefix(p.Image, "/") {
-				file = path.Join("static", p.Image)
-			}
-			if u, ok := b.byFile[file]; !ok {
-				ds = append(ds, diag.Errorf(p.KeyPos("image"), "image-missing", "không tìm thấy ảnh %s", file))
-			} else {
-				pic, err := b.images.picture(b.fsys, file, u)
-				if err != nil {
-					ds = append(ds, diag.Warnf(p.KeyPos("image"), "image-process", "ảnh %s: %v; dùng nguyên ảnh gốc", file, err))
-				}
-				out[i].Hero = pic
-				out[i].HeroFile = file
-			}
+	var ds diag.List
+	for _, r := range results {
+		if r == nil {
+			continue
 		}
 		for _, l := range r.Links {
 			set, isPage := ids[l.URL]
@@ -377,7 +405,6 @@ func (b *builder) render(pages []*content.Page) diag.List {
 			}
 		}
 	}
-	b.pages = out
 	return ds
 }
 
@@ -411,50 +438,54 @@ type job struct {
 	mime   string // minify type for data
 }
 
+// emit renders (when it has a layout), minifies and writes one job.
+// A template error is a diagnostic; a write error is fatal.
+func (b *builder) emit(dir *output.Dir, j job, buf, out *bytes.Buffer) (*diag.Diagnostic, error) {
+	data := j.data
+	if j.layout != "" {
+		buf.Reset()
+		if err := b.th.Render(buf, j.layout, j.view); err != nil {
+			d := diag.Errorf(diag.Pos{File: "themes/" + b.th.Name + "/layouts/" + j.layout}, "template", "lỗi khi hiển thị %s: %v", j.path, err)
+			return &d, nil
+		}
+		out.Reset()
+		if err := b.min.Minify("text/html", out, buf); err != nil {
+			d := diag.Errorf(diag.Pos{File: j.path}, "minify", "không rút gọn được HTML: %v", err)
+			return &d, nil
+		}
+		data = out.Bytes()
+	} else if j.mime != "" {
+		if m, err := b.min.Bytes(j.mime, data); err == nil {
+			data = m
+		}
+	}
+	return nil, dir.Write(j.path, data)
+}
+
+type buffers struct{ a, b bytes.Buffer }
+
 // runJobs renders and writes jobs with a bounded pool; it stops at the
-// first fatal error and collects template errors as diagnostics.
+// first fatal error or template error and collects diagnostics.
 func (b *builder) runJobs(ctx context.Context, dir *output.Dir, jobs []job) (diag.List, error) {
 	var mu sync.Mutex
 	var ds diag.List
 	var fatal error
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	pool := sync.Pool{New: func() any { return new(buffers) }}
 	parallel(len(jobs), func(i int) {
 		if ctx.Err() != nil {
 			return
 		}
-		j := jobs[i]
-		data := j.data
-		if j.layout != "" {
-			buf := bufs.Get().(*bytes.Buffer)
-			defer bufs.Put(buf)
-			buf.Reset()
-			if err := b.th.Render(buf, j.layout, j.view); err != nil {
-				mu.Lock()
-				ds = append(ds, diag.Errorf(diag.Pos{File: "themes/" + b.th.Name + "/layouts/" + j.layout}, "template", "lỗi khi hiển thị %s: %v", j.path, err))
-				mu.Unlock()
-				cancel()
-				return
-			}
-			var out bytes.Buffer
-			out.Grow(buf.Len())
-			if err := b.min.Minify("text/html", &out, buf); err != nil {
-				mu.Lock()
-				ds = append(ds, diag.Errorf(diag.Pos{File: j.path}, "minify", "không rút gọn được HTML: %v", err))
-				mu.Unlock()
-				return
-			}
-			data = out.Bytes()
-		} else if j.mime != "" {
-			m, err := b.min.Bytes(j.mime, data)
-			if err == nil {
-				data = m
-			}
-		}
-		if err := dir.Write(j.path, data); err != nil {
+		bf := pool.Get().(*buffers)
+		defer pool.Put(bf)
+		d, err := b.emit(dir, jobs[i], &bf.a, &bf.b)
+		if d != nil || err != nil {
 			mu.Lock()
-			if fatal == nil {
+			if d != nil {
+				ds = append(ds, *d)
+			}
+			if err != nil && fatal == nil {
 				fatal = err
 			}
 			mu.Unlock()

@@ -3,10 +3,9 @@ package build
 import (
 	"bytes"
 	"errors"
+	"html/template"
 	"image"
 	_ "image/jpeg" // share card backgrounds
-	"fmt"
-	"html/template"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -283,7 +282,6 @@ func (b *builder) queueCard(u string, c share.Card) {
 // images.
 func (b *builder) extraJobs(add func(*View, ...string) error) ([]job, error) {
 	var jobs []job
-	s := b.site
 	if b.index != nil {
 		for _, p := range sortedKeys(b.index.Files) {
 			jobs = append(jobs, job{path: p, data: b.index.Files[p]})
@@ -313,28 +311,6 @@ func (b *builder) extraJobs(add func(*View, ...string) error) ([]job, error) {
 		return nil, err
 	}
 	jobs = append(jobs, job{path: "thong-ke/du-lieu.json", data: js}, job{path: "thong-ke/du-lieu.csv", data: csv})
-	// QR codes and posters.
-	for _, p := range s.Pages {
-		if !p.Kind.IsStory() {
-			continue
-		}
-		qr, err := share.QRSVG(b.abs(p.URL))
-		if err != nil {
-			return nil, fmt.Errorf("%s: mã QR: %w", p.File, err)
-		}
-		jobs = append(jobs, job{path: strings.TrimPrefix(p.URL, "/") + "qr.svg", data: qr})
-		if p.Kind == content.KindModel || p.Kind == content.KindExemplar {
-			pv := b.pageView(p)
-			pv.Kind = "poster"
-			pv.URL = p.URL + "in/"
-			pv.Canonical = b.abs(pv.URL)
-			pv.NoIndex = true
-			pv.Breadcrumbs = append(pv.Breadcrumbs, Crumb{"In áp phích", pv.URL})
-			if err := add(pv, "poster.html"); err != nil {
-				return nil, err
-			}
-		}
-	}
 	return jobs, nil
 }
 

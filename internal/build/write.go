@@ -2,7 +2,12 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/lantoa/lantoa/internal/markdown"
 	"html/template"
 	"io/fs"
 	"strings"
@@ -38,17 +43,6 @@ func (b *builder) write(ctx context.Context, dir *output.Dir, res *Result) (diag
 		}
 		jobs = append(jobs, job{path: output.URLToFile(v.URL), layout: name, view: v})
 		return nil
-	}
-	// Stories and standalone pages.
-	for _, p := range s.Pages {
-		v := b.pageView(p)
-		layouts := []string{"_default/single.html"}
-		if p.Page.Section != "" {
-			layouts = append([]string{p.Page.Section + "/single.html"}, layouts...)
-		}
-		if err := add(v, layouts...); err != nil {
-			return nil, err
-		}
 	}
 	// Home.
 	if err := add(b.homeView(), "index.html"); err != nil {
@@ -204,7 +198,6 @@ func (b *builder) baseView(kind, title, url string) *View {
 		Canonical:   b.abs(url),
 		OGType:      "website",
 		Serve:       b.o.Serve,
-		SearchData:  b.searchData(),
 	}
 }
 
@@ -304,8 +297,111 @@ func (b *builder) searchView() *View {
 	v := b.baseView("search", "Tìm kiếm", "/tim-kiem/")
 	v.Description = "Tìm mô hình, điển hình và tin tức theo từ khóa, tỉnh thành, lĩnh vực và loại mô hình; gõ có dấu hoặc không dấu."
 	v.Breadcrumbs = []Crumb{{"Trang chủ", "/"}, {"Tìm kiếm", "/tim-kiem/"}}
+	v.SearchData = b.searchData()
 	b.decorate(v)
 	return v
 }
 
 var _ = content.KindHome
+
+// writePages renders every content page and its companions (QR code,
+// poster) and writes them at once, keeping only what later stages need:
+// the text for search and the headings for anchors. Home and section
+// intros keep their content for the list pages.
+func (b *builder) writePages(ctx context.Context, dir *output.Dir, res *Result) (diag.List, error) {
+	var mu sync.Mutex
+	var ds diag.List
+	var fatal error
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	results := make([]*markdown.Result, len(b.pages))
+	pool := sync.Pool{New: func() any { return new(buffers) }}
+	fail := func(d diag.List, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		ds = append(ds, d...)
+		if err != nil && fatal == nil {
+			fatal = err
+			cancel()
+		}
+	}
+	var pages int64
+	parallel(len(b.pages), func(i int) {
+		if ctx.Err() != nil {
+			return
+		}
+		p := b.pages[i]
+		r, d := b.renderBody(p)
+		results[i] = r
+		if len(d) > 0 {
+			fail(d, nil)
+		}
+		if p.Kind == content.KindHome || p.Kind == content.KindSection {
+			return // shown by the list pages of pass 2
+		}
+		bf := pool.Get().(*buffers)
+		defer pool.Put(bf)
+		jobs, err := b.pageJobs(p)
+		if err != nil {
+			fail(nil, err)
+			return
+		}
+		for _, j := range jobs {
+			dg, err := b.emit(dir, j, &bf.a, &bf.b)
+			if dg != nil {
+				fail(diag.List{*dg}, errTemplate)
+				return
+			}
+			if err != nil {
+				fail(nil, err)
+				return
+			}
+			if j.layout != "" {
+				atomic.AddInt64(&pages, 1)
+			}
+		}
+		p.Content = "" // written; free it
+	})
+	res.Pages += int(pages)
+	if fatal != nil && !errors.Is(fatal, errTemplate) {
+		return ds, fatal
+	}
+	return append(ds, b.checkAnchors(results)...), nil
+}
+
+var errTemplate = errors.New("template error")
+
+// pageJobs are the files of one content page: the page, and for stories
+// the QR code and the printable poster.
+func (b *builder) pageJobs(p *site.Page) ([]job, error) {
+	v := b.pageView(p)
+	layouts := []string{"_default/single.html"}
+	if p.Page.Section != "" {
+		layouts = append([]string{p.Page.Section + "/single.html"}, layouts...)
+	}
+	name, ok := b.th.Lookup(layouts...)
+	if !ok {
+		return nil, fmt.Errorf("giao diện thiếu mẫu cho %s (cần một trong %s)", p.URL, strings.Join(layouts, ", "))
+	}
+	jobs := []job{{path: output.URLToFile(p.URL), layout: name, view: v}}
+	if !p.Kind.IsStory() {
+		return jobs, nil
+	}
+	qr, err := b.qr(b.abs(p.URL))
+	if err != nil {
+		return nil, fmt.Errorf("%s: mã QR: %w", p.File, err)
+	}
+	jobs = append(jobs, job{path: strings.TrimPrefix(p.URL, "/") + "qr.svg", data: qr})
+	if p.Kind == content.KindModel || p.Kind == content.KindExemplar {
+		if _, ok := b.th.Lookup("poster.html"); ok {
+			pv := b.pageView(p)
+			pv.Kind = "poster"
+			pv.URL = p.URL + "in/"
+			pv.Canonical = b.abs(pv.URL)
+			pv.NoIndex = true
+			pv.Breadcrumbs = append(pv.Breadcrumbs, Crumb{"In áp phích", pv.URL})
+			jobs = append(jobs, job{path: output.URLToFile(pv.URL), layout: "poster.html", view: pv})
+		}
+	}
+	return jobs, nil
+}

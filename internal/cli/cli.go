@@ -9,7 +9,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -92,12 +94,36 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&o.BaseURL, "baseURL", "", "địa chỉ trang, thay cho baseURL trong site.toml")
 	fs.BoolVar(&quiet, "quiet", false, "không in tóm tắt")
 	fs.BoolVar(&o.ShareImages, "share-images", true, "vẽ ảnh chia sẻ 1200×630 (--share-images=false để bỏ qua)")
+	var cpuprofile, memprofile string
+	fs.StringVar(&cpuprofile, "cpuprofile", "", "ghi hồ sơ CPU (pprof) vào tệp này")
+	fs.StringVar(&memprofile, "memprofile", "", "ghi hồ sơ bộ nhớ (pprof) vào tệp này")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "lantoa build: thừa tham số %q\n", fs.Args())
 		return ExitUsage
+	}
+	if cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "lantoa: %v\n", err)
+			return ExitUsage
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "lantoa: %v\n", err)
+			return ExitUsage
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if memprofile != "" {
+		defer func() {
+			if f, err := os.Create(memprofile); err == nil {
+				_ = pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}()
 	}
 	res, err := build.Build(ctx, o)
 	if res != nil {
