@@ -206,7 +206,9 @@ func Run(ctx context.Context, o Options) error {
 
 	// Watch before the first build, so that no change made during it
 	// is missed.
-	w, err := newWatcher(o.Source, []string{o.Dest, filepath.Dir(o.Dest)}, o.Stderr)
+	// (The build's temporary folders beside Dest are dot-folders, never
+	// watched.)
+	w, err := newWatcher(o.Source, []string{o.Dest}, o.Stderr)
 	if err != nil {
 		return err
 	}
