@@ -72,14 +72,14 @@ func BarChart(rows []Count, value func(Count) int, title, desc, idPrefix string)
 	for i, r := range rows {
 		vals[i] = max(value(r), 0)
 		maxV = max(maxV, vals[i])
-		valueW = max(valueW, textWidth(vi.FormatInt(int64(vals[i])), fontSize))
+		valueW = max(valueW, boldWidth(vi.FormatInt(int64(vals[i])), fontSize))
 		natural = max(natural, textWidth(r.Name, fontSize))
 	}
 	valueW += valueGap
 	labelW := 0.0
 	lines := make([][]string, len(rows))
 	for i, r := range rows {
-		lines[i] = wrap(r.Name, min(natural, chartWidth*0.48), fontSize)
+		lines[i] = wrapLabel(r.Name, min(natural, chartWidth*0.48), fontSize)
 		for _, l := range lines[i] {
 			labelW = max(labelW, textWidth(l, fontSize))
 		}
@@ -117,7 +117,7 @@ func BarChart(rows []Count, value func(Count) int, title, desc, idPrefix string)
 		}
 		b.WriteString(`<rect class="bar" x="` + num(barX) + `" y="` + num(mid-barHeight/2) + `" width="` + num(w) +
 			`" height="` + num(barHeight) + `" rx="2"/>`)
-		b.WriteString(`<text class="value" x="` + num(barX+w+valueGap) + `" y="` + num(mid+fontSize*0.35) + `">` +
+		b.WriteString(`<text class="value" x="` + num(barX+w+valueGap) + `" y="` + num(mid+fontSize*0.35) + `" font-weight="bold">` +
 			vi.FormatInt(int64(vals[i])) + `</text>`)
 		y += h + barGap
 	}
@@ -176,7 +176,7 @@ func YearChart(years []YearCount, title, desc, idPrefix string) template.HTML {
 			break
 		}
 	}
-	showValues := slot >= textWidth(vi.FormatInt(int64(maxV)), smallFont)+2
+	showValues := slot >= boldWidth(vi.FormatInt(int64(maxV)), smallFont)+2
 	for i, y := range years {
 		cx := left + (float64(i)+0.5)*slot
 		h := float64(y.Models) / float64(top) * plotH
@@ -184,7 +184,7 @@ func YearChart(years []YearCount, title, desc, idPrefix string) template.HTML {
 			b.WriteString(`<rect class="bar" x="` + num(cx-colW/2) + `" y="` + num(axisY-h) + `" width="` + num(colW) +
 				`" height="` + num(h) + `" rx="1.5"/>`)
 			if showValues {
-				b.WriteString(`<text class="value" x="` + num(cx) + `" y="` + num(axisY-h-4) + `" text-anchor="middle">` +
+				b.WriteString(`<text class="value" x="` + num(cx) + `" y="` + num(axisY-h-4) + `" text-anchor="middle" font-weight="bold">` +
 					vi.FormatInt(int64(y.Models)) + `</text>`)
 			}
 		}
@@ -250,49 +250,103 @@ func sanitizeID(p string) string {
 	}, p)
 }
 
-// textWidth estimates the width of s set in a common sans-serif (Roboto,
-// Arial, DejaVu Sans) at size, generously, from the widths of base letters:
-// Vietnamese marks do not widen a letter.
+// textWidth estimates the width of s set at size in a sans-serif, from
+// the advance widths of DejaVu Sans, the widest of the common ones (Roboto
+// on Android and Arial are narrower): overestimating only leaves a little
+// space. Vietnamese marks do not widen a letter. Bold text (the values) is
+// about a tenth wider: see boldWidth.
 func textWidth(s string, size float64) float64 {
 	w := 0.0
 	for _, r := range norm.NFD.String(s) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case strings.ContainsRune(" ,.:;'!|", r):
-			w += 0.3
-		case strings.ContainsRune("ijl", r):
-			w += 0.26
-		case strings.ContainsRune("frt()-/", r):
-			w += 0.38
-		case r == 'I':
 			w += 0.32
+		case strings.ContainsRune("ijlI", r):
+			w += 0.3
+		case strings.ContainsRune("frt()-/", r):
+			w += 0.42
 		case strings.ContainsRune("mwMW", r):
-			w += 0.88
+			w += 0.98
 		case unicode.IsUpper(r):
-			w += 0.72
-		case unicode.IsDigit(r):
-			w += 0.6
-		default:
-			w += 0.58
+			w += 0.78
+		default: // other lower-case letters, digits
+			w += 0.64
 		}
 	}
 	return w * size
 }
 
-// wrap splits s at spaces into lines no wider than width, as far as its
-// words allow (a longer word is a line of its own).
-func wrap(s string, width, size float64) []string {
+// boldWidth estimates the width of s set in bold at size.
+func boldWidth(s string, size float64) float64 { return textWidth(s, size) * 1.1 }
+
+// wrapLabel splits a label into as few lines no wider than width as its
+// words allow (a longer word is a line of its own), of even widths, and
+// breaking after commas when that takes no more lines: "Giáo dục, /
+// giúp đỡ người lầm lỗi" rather than "Giáo dục, giúp / đỡ người lầm lỗi",
+// as a Vietnamese word often spans two syllables.
+func wrapLabel(s string, width, size float64) []string {
+	words := strings.Fields(s)
+	var phrases []string
+	start := 0
+	for i, w := range words {
+		// A one-word phrase stays with the next: "Phòng, chống" is one idea.
+		if strings.HasSuffix(w, ",") && i > start || i == len(words)-1 {
+			phrases = append(phrases, strings.Join(words[start:i+1], " "))
+			start = i + 1
+		}
+	}
+	byWord := balanced(words, width, size)
+	if byPhrase := balanced(phrases, width, size); len(byPhrase) <= len(byWord) && fits(byPhrase, width, size) {
+		return byPhrase
+	}
+	return byWord
+}
+
+// fits reports whether every line is at most width wide.
+func fits(lines []string, width, size float64) bool {
+	for _, l := range lines {
+		if textWidth(l, size) > width {
+			return false
+		}
+	}
+	return true
+}
+
+// balanced wraps units into as few lines as [wrap] does, with the smallest
+// widest line.
+func balanced(units []string, width, size float64) []string {
+	lines := wrap(units, width, size)
+	if len(lines) < 2 {
+		return lines
+	}
+	lo, hi := 0.0, width // wrap(units, hi) has len(lines) lines
+	for hi-lo > 0.5 {
+		mid := (lo + hi) / 2
+		if len(wrap(units, mid, size)) <= len(lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return wrap(units, hi, size)
+}
+
+// wrap joins units with spaces into lines no wider than width, as far as
+// the units allow (a longer unit is a line of its own). It returns at
+// least one line.
+func wrap(units []string, width, size float64) []string {
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(s) {
-		if line != "" && textWidth(line+" "+word, size) > width {
+	for _, u := range units {
+		if line != "" && textWidth(line+" "+u, size) > width {
 			lines = append(lines, line)
 			line = ""
 		}
 		if line == "" {
-			line = word
+			line = u
 		} else {
-			line += " " + word
+			line += " " + u
 		}
 	}
 	return append(lines, line)

@@ -373,7 +373,7 @@ func TestBarChart(t *testing.T) {
 				if bx <= labelRight {
 					t.Errorf("bar %d starts at %v, over its label ending at %v", i, bx, labelRight)
 				}
-				if end := float(t, values[i], "x") + textWidth(values[i].text(), fontSize); end > width {
+				if end := float(t, values[i], "x") + boldWidth(values[i].text(), fontSize); end > width {
 					t.Errorf("value %q ends at %v, beyond the chart width %v", values[i].text(), end, width)
 				}
 				if y := float(t, bars[i], "y") + float(t, bars[i], "height"); y > height {
@@ -581,6 +581,31 @@ func TestNiceScale(t *testing.T) {
 		step, top := niceScale(tc.max)
 		if step != tc.step || top != tc.top {
 			t.Errorf("niceScale(%d) = %d, %d; want %d, %d", tc.max, step, top, tc.step, tc.top)
+		}
+	}
+}
+
+func TestWrapLabel(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		width float64
+		want  []string
+	}{
+		{"Giáo dục, giúp đỡ người lầm lỗi", 192, []string{"Giáo dục,", "giúp đỡ người lầm lỗi"}},
+		{"Khu dân cư an toàn về an ninh trật tự kiểu mẫu", 192, []string{"Khu dân cư an toàn về", "an ninh trật tự kiểu mẫu"}},
+		{"Phòng, chống tội phạm", 192, []string{"Phòng, chống tội phạm"}},
+		{"Phòng cháy, chữa cháy và cứu nạn, cứu hộ", 192, []string{"Phòng cháy, chữa cháy", "và cứu nạn, cứu hộ"}},
+		{"Siêu-dài-không-có-khoảng-trắng-nào-cả-đâu", 50, []string{"Siêu-dài-không-có-khoảng-trắng-nào-cả-đâu"}},
+		{"", 100, []string{""}},
+	} {
+		got := wrapLabel(tc.s, tc.width, fontSize)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("wrapLabel(%q, %v) = %q, want %q", tc.s, tc.width, got, tc.want)
+		}
+		for _, l := range got {
+			if strings.Contains(l, " ") && textWidth(l, fontSize) > tc.width {
+				t.Errorf("line %q is wider than %v", l, tc.width)
+			}
 		}
 	}
 }
