@@ -39,8 +39,9 @@
 //     and not after 2026-10-31. started is in 1995..2025 and before the
 //     date's year; replications are in 0..900.
 //   - Slugs are vi.Slug of a kind stem and a place (models), of a person or
-//     a collective (exemplars) or of the title (news), at most 80 bytes,
-//     unique within their section: a repeated slug gets -2, -3...
+//     a collective (exemplars) or of the title (news), cut at a hyphen to
+//     at most 80 bytes, and unique within their section: a repeated slug
+//     gets -2, -3...
 //   - Links in bodies (/mo-hinh/SLUG/) and exemplars' models: lists only
 //     name generated models.
 //
@@ -225,7 +226,6 @@ func (s *site) writeSkeleton(dir string, v *vocab) error {
 		{"data/" + provincesFile, v.provincesRaw},
 		{"data/" + fieldsFile, v.fieldsRaw},
 		// The home page and the section intros.
-
 		{"content/_index.md", []byte(`---
 title: "Lan tỏa mô hình hay"
 ---

@@ -23,8 +23,9 @@ const (
 	maxTitle   = 120 // runes
 	maxSummary = 300 // runes
 	maxSlug    = 80  // bytes
-	minWords   = 430 // body word targets, inside the contract's 400..900
-	maxWords   = 860
+	minWords   = 430 // body word targets, inside the brief's 400..900
+	maxWords   = 820
+	hardWords  = 890 // fill never goes past this
 	imageName  = "anh-bia.jpg"
 )
 

@@ -175,7 +175,11 @@ func (b *body) fill(target int) {
 	for b.words < target {
 		bl := &b.blocks[pick(b.t.r, paras)]
 		s := b.t.x(bl.from.take())
-		b.words += words(s)
+		n := words(s)
+		if b.words+n > hardWords {
+			return
+		}
+		b.words += n
 		bl.para = append(bl.para, s)
 	}
 }
