@@ -586,3 +586,21 @@ func TestMemoryStable(t *testing.T) {
 		t.Errorf("listener got %d events over 510 builds", n)
 	}
 }
+
+// TestRunDestInSite checks that an output folder inside the site folder
+// (lantoa's default for build) is not watched: writing it must not
+// start another build.
+func TestRunDestInSite(t *testing.T) {
+	f := newFakeSite(t)
+	f.dest = filepath.Join(f.src, "public")
+	r := start(t, f.options())
+	write(t, f.src, "content/page.txt", "Phiên bản 2")
+	poll(t, 5*time.Second, "rebuild", func() bool {
+		_, b := fetch(t, r.url)
+		return strings.Contains(b, "Phiên bản 2")
+	})
+	time.Sleep(500 * time.Millisecond)
+	if calls := f.callList(); len(calls) != 2 {
+		t.Errorf("builds %q, want 2: writing the output made builds", calls)
+	}
+}
