@@ -178,10 +178,15 @@ func goldenContent(name string) bool {
 	return false
 }
 
+// chart matches the SVG charts of internal/stats, which its own tests
+// check; the golden files keep only their class.
+var chart = regexp.MustCompile(`(?s)<svg class="(chart[^"]*)"[^>]*>.*?</svg>`)
+
 // readable puts one tag per line (in the compared form only), so golden
 // diffs are reviewable.
 func readable(data []byte) []byte {
 	s := normalizeName(string(data))
+	s = chart.ReplaceAllString(s, `<svg class="$1">…</svg>`)
 	s = strings.ReplaceAll(s, "><", ">\n<")
 	if !strings.HasSuffix(s, "\n") {
 		s += "\n"
@@ -510,5 +515,41 @@ func TestDraftsAndFuture(t *testing.T) {
 	}
 	if _, err := Build(context.Background(), Options{Source: site, Dest: out, BaseURL: "khac.vn", Now: now}); err == nil {
 		t.Error("a relative --baseURL must fail")
+	}
+}
+
+// TestReservedURLs: a content page or an alias on a URL the build makes
+// itself (search, taxonomies, 404, statistics) is a site error naming the
+// content file, like two pages on one URL.
+func TestReservedURLs(t *testing.T) {
+	t.Skip("BUG: content.CheckURLs and builder.plan (internal/build/build.go) only compare content pages: content/tim-kiem.md or content/linh-vuc/_index.md make the build fail with a bare \"lantoa: hai nội dung cùng ghi vào tim-kiem/index.html\" (no diagnostic, no file:line, not ErrFailed), and aliases: [\"/tinh-thanh/\"] is accepted and writes \"/tinh-thanh/ /tinh/ 301\" over the taxonomy index")
+	for _, tc := range []struct {
+		file, src string
+		code      string
+	}{
+		{"content/tim-kiem.md", "---\ntitle: Tìm\n---\nx\n", "duplicate-url"},
+		{"content/linh-vuc/_index.md", "---\ntitle: Lĩnh vực\n---\nx\n", "duplicate-url"},
+		{"content/tinh.md", "---\ntitle: Tỉnh\naliases: [\"/tinh-thanh/\"]\n---\nx\n", "alias"},
+	} {
+		site := goldenSite(t)
+		p := filepath.Join(site, filepath.FromSlash(tc.file))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(tc.src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, err := Build(context.Background(), Options{Source: site, Dest: filepath.Join(t.TempDir(), "public"), Now: now})
+		if !errors.Is(err, ErrFailed) {
+			t.Errorf("%s: err %v, want ErrFailed", tc.file, err)
+			continue
+		}
+		found := false
+		for _, d := range res.Diags {
+			found = found || d.File == tc.file && d.Code == tc.code
+		}
+		if !found {
+			t.Errorf("%s: no %s diagnostic naming the file: %v", tc.file, tc.code, res.Diags)
+		}
 	}
 }
