@@ -27,7 +27,7 @@ const sampleCSS = `.chart{display:block;width:100%;height:auto;max-width:34rem;m
 .chart .axis{stroke:#6b7077}
 .chart .grid{stroke:#dcdfe3;stroke-opacity:1}
 .chart .tile{fill-opacity:1;stroke:#c6cad0;stroke-width:1}
-.tile.l0{fill:#f3f4f6}.tile.l1{fill:#feedc2}.tile.l2{fill:#fdcb7e}.tile.l3{fill:#f59a4b}.tile.l4{fill:#d9512c}.tile.l5{fill:#9f1c15}
+.tile.l0{fill:#f3f4f6}.tile.l1{fill:#feedc2}.tile.l2{fill:#fdcb7e}.tile.l3{fill:#f59a4b}.tile.l4{fill:#c4411f}.tile.l5{fill:#9f1c15}
 .chart .tile-name,.chart .tile-count{fill:#1f2328}
 .chart .l0.tile-count{fill:#5f646b}
 .chart .l4.tile-name,.chart .l5.tile-name,.chart .l4.tile-count,.chart .l5.tile-count{fill:#fff}
@@ -39,10 +39,10 @@ const sampleCSS = `.chart{display:block;width:100%;height:auto;max-width:34rem;m
 .chart .axis{stroke:#9aa0a7}
 .chart .grid{stroke:#3a3e44}
 .chart .tile{stroke:#4b5057}
-.tile.l0{fill:#23262b}.tile.l1{fill:#4d3320}.tile.l2{fill:#7d4a1e}.tile.l3{fill:#b8641f}.tile.l4{fill:#e8893a}.tile.l5{fill:#ffc46b}
+.tile.l0{fill:#23262b}.tile.l1{fill:#4d3320}.tile.l2{fill:#7d4a1e}.tile.l3{fill:#cf7a30}.tile.l4{fill:#e8893a}.tile.l5{fill:#ffc46b}
 .chart .tile-name,.chart .tile-count{fill:#f3f4f6}
 .chart .l0.tile-count{fill:#a9aeb5}
-.chart .l4.tile-name,.chart .l5.tile-name,.chart .l4.tile-count,.chart .l5.tile-count{fill:#1b1b1b}
+.chart .l3.tile-name,.chart .l4.tile-name,.chart .l5.tile-name,.chart .l3.tile-count,.chart .l4.tile-count,.chart .l5.tile-count{fill:#1b1b1b}
 }
 @media print{
 .chart{color:#000}

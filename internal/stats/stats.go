@@ -53,7 +53,7 @@
 //	svg.chart          every chart; .chart-bars, .chart-years, .chart-map besides
 //	.bar               a bar or column (fill; default currentColor)
 //	.value             the number at a bar's end or on a column
-//	.label             a category label (field, type, year)
+//	.label             a category label (field, type, year, legend range)
 //	.axis              the baseline of the bars or columns (stroke)
 //	.grid              a horizontal gridline of the year chart (stroke, faint)
 //	.tick              a value label of the year chart's vertical scale
@@ -65,6 +65,11 @@
 //	.tile-count        a tile's number of models (text); with .l0 … .l5
 //	.legend            the map legend group; its swatches are .tile .lN
 //	.legend-title      the legend's heading
+//
+// The charts set their own font sizes (in viewBox units) and lay text out
+// for them, estimating widths generously from DejaVu Sans; a stylesheet
+// should not change font-size or font-weight inside them. Values and tile
+// abbreviations are bold.
 //
 // The presentation attributes give tiles fill="currentColor" with a
 // fill-opacity rising from 0.04 (l0) to 0.6 (l5) and text in currentColor;

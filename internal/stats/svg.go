@@ -167,12 +167,15 @@ func YearChart(years []YearCount, title, desc, idPrefix string) template.HTML {
 			vi.FormatInt(int64(v)) + `</text>`)
 	}
 
+	// The last year's label is centred on its column: keep it inside.
+	yearW := textWidth("2000", smallFont)
+	right -= max(0, yearW/2-(right-left)/float64(len(years))/2)
 	slot := (right - left) / float64(len(years))
 	colW := min(slot*0.7, 40)
 	labelEvery := 1
 	for _, k := range []int{1, 2, 5, 10, 20, 25, 50} {
 		labelEvery = k
-		if slot*float64(k) >= textWidth("2000", smallFont)+6 {
+		if slot*float64(k) >= yearW+6 {
 			break
 		}
 	}

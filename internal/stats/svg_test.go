@@ -473,7 +473,7 @@ func TestYearChart(t *testing.T) {
 
 func TestYearChartManyYears(t *testing.T) {
 	var years []YearCount
-	for y := 1975; y <= 2025; y++ {
+	for y := 1975; y <= 2025; y++ { // 51 years: labels every 5, 2025 included
 		years = append(years, YearCount{y, (y * 7919) % 13 * 1000})
 	}
 	root := parseSVG(t, string(YearChart(years, "t", "d", "y")))
@@ -488,6 +488,10 @@ func TestYearChartManyYears(t *testing.T) {
 		if txt.hasClass("tick") && txt.text() != "0" && !strings.Contains(txt.text(), ".") {
 			t.Errorf("tick %q is not grouped the Vietnamese way", txt.text())
 		}
+	}
+	width, _ := viewBoxSize(t, root)
+	if last := xs[len(xs)-1] + textWidth("2000", smallFont)/2; last > width {
+		t.Errorf("last year label ends at %v, beyond the chart width %v", last, width)
 	}
 	if len(xs) < 5 || len(xs) == len(years) {
 		t.Errorf("%d year labels for %d years, want a thinned set", len(xs), len(years))
