@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 
-	qrcode "github.com/skip2/go-qrcode"
+	"rsc.io/qr"
 )
 
 // QuietZone is the width, in modules, of the white margin around a QR code.
@@ -18,20 +18,23 @@ func qrModules(url string) ([][]bool, error) {
 	if url == "" {
 		return nil, errors.New("share: QR code of an empty URL")
 	}
-	q, err := qrcode.New(url, qrcode.Medium)
+	// rsc.io/qr encodes with a fixed mask pattern, which every reader
+	// accepts; go-qrcode's search over all eight masks cost ~13× more
+	// (2 ms per code), which mattered at 14,400 stories.
+	q, err := qr.Encode(url, qr.M)
 	if err != nil {
 		return nil, fmt.Errorf("share: QR code of %q: %w", url, err)
 	}
-	q.DisableBorder = true
-	sym := q.Bitmap()
-	n := len(sym) + 2*QuietZone
+	n := q.Size + 2*QuietZone
 	m := make([][]bool, n)
 	for y := range m {
 		m[y] = make([]bool, n)
 		if y < QuietZone || y >= n-QuietZone {
 			continue
 		}
-		copy(m[y][QuietZone:], sym[y-QuietZone])
+		for x := 0; x < q.Size; x++ {
+			m[y][QuietZone+x] = q.Black(x, y-QuietZone)
+		}
 	}
 	return m, nil
 }
