@@ -14,7 +14,7 @@ import (
 // watchedSite makes a site folder with the watched folders and a few
 // unwatched ones, starts a watcher on it and returns the folder and the
 // watcher's batches.
-func watchedSite(t *testing.T) (string, <-chan batch) {
+func watchedSite(t *testing.T, configure ...func(*watcher)) (string, <-chan batch) {
 	t.Helper()
 	root := t.TempDir()
 	for _, d := range []string{"content/mo-hinh", "data", "static", "themes/default/layouts", "public/mo-hinh", ".git/objects", "node_modules/x", "internal/serve", "content/.hidden"} {
@@ -27,6 +27,9 @@ func watchedSite(t *testing.T) (string, <-chan batch) {
 	w, err := newWatcher(root, []string{filepath.Join(root, "public")}, os.Stderr)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, c := range configure {
+		c(w)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	out := make(chan batch)
@@ -237,16 +240,17 @@ func TestWatchCoalesce(t *testing.T) {
 // TestWatchMaxWait checks that a stream of changes with no quiet period
 // is still built, every maxWait.
 func TestWatchMaxWait(t *testing.T) {
-	root, out := watchedSite(t)
+	const maxWait = 300 * time.Millisecond
+	root, out := watchedSite(t, func(w *watcher) { w.maxWait = maxWait })
 	start := time.Now()
 	got := make(chan batch, 1)
 	go func() { got <- <-out }()
-	deadline := time.After(3 * time.Second)
+	deadline := time.After(5 * time.Second)
 	for i := 0; ; i++ {
 		select {
 		case b := <-got:
-			if d := time.Since(start); d > 2*defaultMaxWait {
-				t.Errorf("first batch after %v of continuous changes, want about %v", d, defaultMaxWait)
+			if d := time.Since(start); d > 3*maxWait {
+				t.Errorf("first batch after %v of continuous changes, want about %v", d, maxWait)
 			}
 			if len(b.paths) == 0 || !strings.HasPrefix(b.paths[0], "content/") {
 				t.Errorf("batch %v", b.paths)
