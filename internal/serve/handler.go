@@ -17,26 +17,43 @@ import (
 	"time"
 )
 
-// contentTypes are the types the file handler sets by extension; other
-// files get what http.ServeContent sniffs.
-var contentTypes = map[string]string{
-	".html":  "text/html; charset=utf-8",
-	".css":   "text/css; charset=utf-8",
-	".js":    "text/javascript; charset=utf-8",
-	".mjs":   "text/javascript; charset=utf-8",
-	".json":  "application/json",
-	".xml":   "application/xml; charset=utf-8",
-	".svg":   "image/svg+xml",
-	".webp":  "image/webp",
-	".jpg":   "image/jpeg",
-	".jpeg":  "image/jpeg",
-	".png":   "image/png",
-	".gif":   "image/gif",
-	".ico":   "image/x-icon",
-	".txt":   "text/plain; charset=utf-8",
-	".woff2": "font/woff2",
-	".woff":  "font/woff",
-	".pdf":   "application/pdf",
+// contentType returns the Content-Type the file handler sets for a file
+// extension (lower case, with its dot), or "" to let http.ServeContent
+// sniff it.
+func contentType(ext string) string {
+	switch ext {
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".js", ".mjs":
+		return "text/javascript; charset=utf-8"
+	case ".json":
+		return "application/json"
+	case ".xml":
+		return "application/xml; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	case ".webp":
+		return "image/webp"
+	case ".jpg", ".jpeg":
+		return "image/jpeg"
+	case ".png":
+		return "image/png"
+	case ".gif":
+		return "image/gif"
+	case ".ico":
+		return "image/x-icon"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	case ".woff2":
+		return "font/woff2"
+	case ".woff":
+		return "font/woff"
+	case ".pdf":
+		return "application/pdf"
+	}
+	return ""
 }
 
 // fileHandler serves a built site folder like a static host does, for
@@ -154,7 +171,7 @@ func (h *fileHandler) serveFile(w http.ResponseWriter, r *http.Request, name str
 	}
 	defer f.Close()
 	ext := strings.ToLower(filepath.Ext(name))
-	if ct, ok := contentTypes[ext]; ok {
+	if ct := contentType(ext); ct != "" {
 		w.Header().Set("Content-Type", ct)
 	}
 	if ext == ".html" {

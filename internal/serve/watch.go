@@ -16,11 +16,13 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// watchedDirs are the folders of a site that the server watches, with
-// everything below them; site.toml is watched too. Other files and
+// watchedDirs returns the folders of a site that the server watches,
+// with everything below them; site.toml is watched too. Other files and
 // folders of the site folder (public/, .git/, the Go sources of the
 // repository...) are not.
-var watchedDirs = []string{"content", "data", "static", "themes", "layouts", "i18n", "assets"}
+func watchedDirs() []string {
+	return []string{"content", "data", "static", "themes", "layouts", "i18n", "assets"}
+}
 
 // siteConfig is the site's configuration file.
 const siteConfig = "site.toml"
@@ -70,7 +72,7 @@ func newWatcher(root string, skip []string, stderr io.Writer) (*watcher, error) 
 		fsw.Close()
 		return nil, &WatchError{Dir: root, Err: err}
 	}
-	for _, d := range watchedDirs {
+	for _, d := range watchedDirs() {
 		if err := w.addTree(filepath.Join(root, d), nil); err != nil {
 			fsw.Close()
 			return nil, err
@@ -188,9 +190,9 @@ func (w *watcher) relevant(p string) (string, bool) {
 	rel = filepath.ToSlash(rel)
 	top, rest, nested := strings.Cut(rel, "/")
 	if !nested {
-		return rel, rel == siteConfig || slices.Contains(watchedDirs, rel)
+		return rel, rel == siteConfig || slices.Contains(watchedDirs(), rel)
 	}
-	if !slices.Contains(watchedDirs, top) {
+	if !slices.Contains(watchedDirs(), top) {
 		return "", false
 	}
 	segs := strings.Split(rest, "/")
@@ -285,7 +287,7 @@ func (w *watcher) run(ctx context.Context, out chan<- batch) {
 				// watch any folder that appeared meanwhile.
 				touch()
 				all = true
-				for _, d := range watchedDirs {
+				for _, d := range watchedDirs() {
 					if err := w.addTree(filepath.Join(w.root, d), nil); err != nil {
 						fmt.Fprintf(w.stderr, "lantoa: %v\n", err)
 					}
