@@ -223,13 +223,13 @@ func viNumber(n int) string {
 
 func TestHelpers(t *testing.T) {
 	for in, want := range map[string]string{
-		"Khu dân cư an toàn về an ninh trật tự":   "khu-dan-cu-an-toan-ve-an-ninh-trat-tu",
-		"Zalo phòng, chống tội phạm":              "zalo-phong-chong-toi-pham",
+		"Khu dân cư an toàn về an ninh trật tự":    "khu-dan-cu-an-toan-ve-an-ninh-trat-tu",
+		"Zalo phòng, chống tội phạm":               "zalo-phong-chong-toi-pham",
 		"Phòng cháy, chữa cháy và cứu nạn, cứu hộ": "phong-chay-chua-chay-va-cuu-nan-cuu-ho",
-		"Đắk Lắk":                                 "dak-lak",
-		"  Tiếng kẻng -- an ninh!! ":              "tieng-keng-an-ninh",
-		"Tổ 5/2025":                               "to-5-2025",
-		"Vie\u0323\u0302t":                        "viet",
+		"Đắk Lắk":                    "dak-lak",
+		"  Tiếng kẻng -- an ninh!! ": "tieng-keng-an-ninh",
+		"Tổ 5/2025":                  "to-5-2025",
+		"Vie\u0323\u0302t":           "viet",
 	} {
 		if got := slugify(in); got != want {
 			t.Errorf("slugify(%q) = %q, want %q", in, got, want)
