@@ -23,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"text/template"
 	"os"
 	"path"
 	"runtime"
@@ -164,6 +165,7 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	}
 	ds = append(ds, b.collectStatic(pages)...)
 	b.plan(pages)
+	ds = append(ds, b.checkReserved(pages)...)
 	b.images = newImageSet(b.o.Source)
 	entries, err := ledger.Read(b.fsys)
 	if err != nil {
@@ -330,9 +332,72 @@ func (b *builder) plan(pages []*content.Page) {
 		b.exists[u] = true
 		b.byFile[f] = u
 	}
+	for _, t := range b.voc.Provinces.Terms {
+		b.exists["/"+site.Provinces+"/"+t.Slug+"/"] = true
+	}
+	for _, t := range b.voc.Fields.Terms {
+		b.exists["/"+site.Fields+"/"+t.Slug+"/"] = true
+	}
 	for _, u := range []string{"/", "/tinh-thanh/", "/linh-vuc/", "/loai-mo-hinh/", "/tim-kiem/", "/thong-ke/", "/404.html", "/index.xml", "/sitemap.xml", "/robots.txt", "/mo-hinh/", "/dien-hinh/", "/tin-tuc/"} {
 		b.exists[u] = true
 	}
+}
+
+// checkReserved reports content pages and aliases that would land on a URL
+// the build generates itself (lists, taxonomies, search, statistics).
+func (b *builder) checkReserved(pages []*content.Page) diag.List {
+	gen := map[string]string{
+		"/": "trang chủ", "/tim-kiem/": "trang tìm kiếm", "/thong-ke/": "trang thống kê",
+		"/404.html": "trang 404", "/index.xml": "RSS", "/sitemap.xml": "sitemap", "/robots.txt": "robots.txt",
+		"/_redirects": "_redirects",
+	}
+	for _, t := range []string{site.Provinces, site.Fields, site.Types} {
+		gen["/"+t+"/"] = "danh sách " + t
+	}
+	for u := range b.exists {
+		for _, t := range []string{site.Provinces, site.Fields, site.Types} {
+			if strings.HasPrefix(u, "/"+t+"/") {
+				gen[u] = "trang " + t
+			}
+		}
+	}
+	var ds diag.List
+	sections := map[string]bool{}
+	for _, p := range pages {
+		if p.Section == "" {
+			continue
+		}
+		if what, ok := gen["/"+p.Section+"/"]; ok {
+			ds = append(ds, diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "duplicate-url", "thư mục content/%s/ trùng với %s do lantoa tạo (/%s/): hãy đổi tên thư mục", p.Section, what, p.Section))
+			continue
+		}
+		sections[p.Section] = true
+	}
+	for sec := range sections {
+		gen["/"+sec+"/"] = "danh sách mục " + sec
+	}
+	if ds.HasErrors() {
+		return ds
+	}
+	for _, p := range pages {
+		if p.Kind == content.KindHome || p.Kind == content.KindSection {
+			for _, a := range p.Aliases {
+				if what, ok := gen[a]; ok {
+					ds = append(ds, diag.Errorf(p.KeyPos("aliases"), "alias", "đường dẫn cũ %s trùng với %s do lantoa tạo", a, what))
+				}
+			}
+			continue
+		}
+		if what, ok := gen[p.URL]; ok {
+			ds = append(ds, diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "duplicate-url", "đường dẫn %s đã dành cho %s: hãy đổi tên tệp hoặc đặt slug khác", p.URL, what))
+		}
+		for _, a := range p.Aliases {
+			if what, ok := gen[a]; ok {
+				ds = append(ds, diag.Errorf(p.KeyPos("aliases"), "alias", "đường dẫn cũ %s trùng với %s do lantoa tạo", a, what))
+			}
+		}
+	}
+	return ds
 }
 
 // resolver answers the Markdown renderer's questions.
@@ -445,7 +510,11 @@ func (b *builder) emit(dir *output.Dir, j job, buf, out *bytes.Buffer) (*diag.Di
 	if j.layout != "" {
 		buf.Reset()
 		if err := b.th.Render(buf, j.layout, j.view); err != nil {
-			d := diag.Errorf(diag.Pos{File: "themes/" + b.th.Name + "/layouts/" + j.layout}, "template", "lỗi khi hiển thị %s: %v", j.path, err)
+			d := diag.Errorf(diag.Pos{File: b.th.File(j.layout)}, "template", "lỗi khi hiển thị %s: %v", j.path, err)
+			var ee template.ExecError
+			if errors.As(err, &ee) && ee.Name != "" {
+				d.File = ee.Name // templates are named by their file path
+			}
 			return &d, nil
 		}
 		out.Reset()

@@ -341,9 +341,15 @@ func TestGoldenFacts(t *testing.T) {
 			t.Errorf("%s not built", p)
 		}
 	}
-	// Drafts, future pages, terms without pages and unprocessed originals
-	// are not published.
-	for _, p := range []string{"tin-tuc/ban-nhap/index.html", "tin-tuc/tuong-lai/index.html", "tinh-thanh/hue/index.html", "tinh-thanh/an-giang/index.html", "linh-vuc/an-ninh-ton-giao/index.html", "mo-hinh/page/3/index.html", "tinh-thanh/ha-noi/page/3/index.html"} {
+	// Every province and field of the vocabularies has its page, even
+	// without stories (the statistics map links them all).
+	for _, p := range []string{"tinh-thanh/hue/index.html", "tinh-thanh/an-giang/index.html", "linh-vuc/an-ninh-ton-giao/index.html"} {
+		if _, ok := files[p]; !ok {
+			t.Errorf("%s not built", p)
+		}
+	}
+	// Drafts, future pages and pages past the last are not published.
+	for _, p := range []string{"tin-tuc/ban-nhap/index.html", "tin-tuc/tuong-lai/index.html", "mo-hinh/page/3/index.html", "tinh-thanh/ha-noi/page/3/index.html"} {
 		if _, ok := files[p]; ok {
 			t.Errorf("%s must not be built", p)
 		}
@@ -522,7 +528,6 @@ func TestDraftsAndFuture(t *testing.T) {
 // itself (search, taxonomies, 404, statistics) is a site error naming the
 // content file, like two pages on one URL.
 func TestReservedURLs(t *testing.T) {
-	t.Skip("BUG: content.CheckURLs and builder.plan (internal/build/build.go) only compare content pages: content/tim-kiem.md or content/linh-vuc/_index.md make the build fail with a bare \"lantoa: hai nội dung cùng ghi vào tim-kiem/index.html\" (no diagnostic, no file:line, not ErrFailed), and aliases: [\"/tinh-thanh/\"] is accepted and writes \"/tinh-thanh/ /tinh/ 301\" over the taxonomy index")
 	for _, tc := range []struct {
 		file, src string
 		code      string

@@ -174,7 +174,7 @@ func (b *builder) feedJobs() []job {
 		jobs = append(jobs, job{path: strings.TrimPrefix(sec.URL, "/") + "index.xml", data: feed(sec.Title+" · "+b.cfg.Title, sec.URL, sec.URL+"index.xml", sec.Pages)})
 	}
 	var rs []output.Redirect
-	for _, p := range s.Pages {
+	for _, p := range b.pages { // home and section intros may have aliases too
 		for _, a := range p.Aliases {
 			rs = append(rs, output.Redirect{From: a, To: p.URL})
 		}

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -76,11 +77,33 @@ func Parse(data []byte) (*Config, diag.List) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			p.Line, p.Col = pe.Position.Line, pe.Position.Col
+			if p.Line == 0 && pe.LastKey != "" {
+				p = keyPos(data, pe.LastKey)
+			}
 			return nil, diag.List{diag.Errorf(p, "config", "site.toml sai cú pháp hoặc sai kiểu dữ liệu: %s", pe.Message)}
 		}
 		return nil, diag.List{diag.Errorf(p, "config", "site.toml sai cú pháp: %v", err)}
 	}
+	// Keys must match exactly: BurntSushi/toml matches struct fields
+	// ignoring case, so check every top-level key ourselves.
+	reported := map[string]bool{}
+	for _, k := range md.Keys() {
+		name := k[0]
+		if slices.Contains(keys, name) || reported[name] {
+			continue
+		}
+		reported[name] = true
+		d := diag.Errorf(keyPos(data, name), "config-key", "khóa %q không được hỗ trợ trong site.toml", name)
+		if s, ok := vi.Suggest(name, keys); ok {
+			d.Msg += fmt.Sprintf("; có phải %q?", s)
+			d.Suggestion = s
+		}
+		ds = append(ds, d)
+	}
 	for _, k := range md.Undecoded() {
+		if reported[k[0]] {
+			continue
+		}
 		name := k.String()
 		msg := fmt.Sprintf("khóa %q không được hỗ trợ trong site.toml", name)
 		d := diag.Errorf(keyPos(data, k[len(k)-1]), "config-key", "%s", msg)
@@ -143,7 +166,10 @@ func keyPos(data []byte, key string) diag.Pos {
 	for i, line := range bytes.Split(data, []byte("\n")) {
 		t := bytes.TrimLeft(line, " \t")
 		col := len(line) - len(t) + 1
-		for _, k := range []string{key, `"` + key + `"`} {
+		for _, k := range []string{key, `"` + key + `"`, "[" + key + "]", "[[" + key + "]]"} {
+			if strings.HasPrefix(k, "[") && bytes.HasPrefix(t, []byte(k)) {
+				return diag.Pos{File: File, Line: i + 1, Col: col}
+			}
 			if rest, ok := bytes.CutPrefix(t, []byte(k)); ok {
 				rest = bytes.TrimLeft(rest, " \t")
 				if len(rest) > 0 && (rest[0] == '=' || rest[0] == '.') {

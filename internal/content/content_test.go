@@ -346,7 +346,6 @@ func TestBadTypes(t *testing.T) {
 // TestTOMLArrayOfTables: results written the usual TOML way, as an array
 // of tables.
 func TestTOMLArrayOfTables(t *testing.T) {
-	t.Skip("BUG: decodeTOML (internal/content/frontmatter.go) iterates md.Keys(), which lists [[results]] once per table: a TOML page with two [[results]] tables fails with 'khóa \"results\" xuất hiện hai lần' at line 2 instead of decoding both")
 	// results is a model key: parse it as a model.
 	full := strings.Replace(modelTOML, `results = [{label = "Vụ trộm", value = "giảm 70%"}, {label = "Camera đã lắp", value = 2500}]`, "\n[[results]]\nlabel = \"Vụ trộm\"\nvalue = \"giảm 70%\"\n\n[[results]]\nlabel = \"Camera đã lắp\"\nvalue = 2500", 1)
 	p, ds := Parse("content/mo-hinh/x.md", []byte(full), testOptions(t))
@@ -724,7 +723,6 @@ func TestInvalidSlugs(t *testing.T) {
 // bundle folder) and must be a valid slug (content-schema.md: "anything
 // else is an error").
 func TestInvalidFileNameSlugs(t *testing.T) {
-	t.Skip("BUG: content.place (internal/content/load.go) takes the file or bundle name as the slug without vocab.ValidSlug: content/tin-tuc/Đường dây nóng.md builds /tin-tuc/Đường dây nóng/ with no error")
 	opt := testOptions(t)
 	news := "---\ntitle: T\nsummary: S\ndate: 2025-01-01\n---\n"
 	for _, tc := range []struct{ file, sug string }{

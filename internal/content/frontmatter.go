@@ -239,6 +239,9 @@ func keyLine(data []byte, key string, json bool) (int, int) {
 				return i + 1, col
 			}
 		}
+		if strings.HasPrefix(t, "[["+key+"]]") || strings.HasPrefix(t, "["+key+"]") {
+			return i + 1, col
+		}
 	}
 	return 0, 0
 }
@@ -257,10 +260,13 @@ func decodeTOML(file string, data []byte, fmLine int) ([]keyValue, diag.List) {
 		return nil, diag.List{diag.Errorf(p, "front-matter", "phần đầu TOML sai cú pháp: %s", msg)}
 	}
 	var kvs []keyValue
+	seen := map[string]bool{}
 	for _, k := range md.Keys() {
-		if len(k) != 1 {
+		// An array of tables ([[results]]) is listed once per table.
+		if len(k) != 1 || seen[k[0]] {
 			continue
 		}
+		seen[k[0]] = true
 		l, c := keyLine(data, k[0], false)
 		p := diag.Pos{File: file, Line: fmLine + l - 1, Col: c}
 		if l == 0 {

@@ -230,7 +230,13 @@ var storyKinds = []Kind{KindModel, KindExemplar, KindNews}
 
 func rules() map[string]keyRule {
 	return map[string]keyRule{
-		"title":     {nil, func(p *Page, v value, _ Options) diag.List { return str(v, "title", &p.Title, MaxTitle) }},
+		"title": {nil, func(p *Page, v value, _ Options) diag.List {
+			ds := str(v, "title", &p.Title, MaxTitle)
+			if _, ok := v.v.(string); !ok {
+				p.badTitle = true
+			}
+			return ds
+		}},
 		"summary":   {nil, func(p *Page, v value, _ Options) diag.List { return str(v, "summary", &p.Summary, MaxSummary) }},
 		"date":      {nil, func(p *Page, v value, o Options) diag.List { return date(v, "date", &p.Date, o) }},
 		"lastmod":   {nil, func(p *Page, v value, o Options) diag.List { return date(v, "lastmod", &p.Lastmod, o) }},
@@ -326,11 +332,15 @@ func (p *Page) require(opt Options) diag.List {
 	var ds diag.List
 	top := diag.Pos{File: p.File, Line: 1, Col: 1}
 	need := func(key string, ok bool, what string) {
-		if !ok {
+		if !ok && !hasKey(p, key) {
 			ds = append(ds, diag.Errorf(top, "required", "thiếu khóa bắt buộc %q (%s)", key, what))
 		}
 	}
-	need("title", strings.TrimSpace(p.Title) != "", "tiêu đề")
+	if strings.TrimSpace(p.Title) == "" {
+		if _, isStr := p.rawTitle(); isStr || !hasKey(p, "title") {
+			ds = append(ds, diag.Errorf(top, "required", "thiếu khóa bắt buộc %q (%s)", "title", "tiêu đề"))
+		}
+	}
 	if p.Kind.IsStory() {
 		need("summary", strings.TrimSpace(p.Summary) != "", "tóm tắt, tối đa 300 ký tự")
 		need("date", !p.Date.IsZero() || p.Pos["date"] != (diag.Pos{}), "ngày đăng, ví dụ 2025-11-18")
@@ -343,6 +353,12 @@ func (p *Page) require(opt Options) diag.List {
 	case KindExemplar:
 		need("province", p.Province != nil || hasKey(p, "province"), "tỉnh/thành, theo data/tinh-thanh.yaml")
 	}
+	if p.Slug != "" && !hasKey(p, "slug") && !vocab.ValidSlug(p.Slug) {
+		sug := vi.Slug(p.Slug)
+		d := diag.Errorf(top, "slug", "tên tệp %q không dùng được làm đường dẫn (chỉ chữ thường không dấu, số và dấu gạch ngang): hãy đổi tên thành %q hoặc thêm slug: %s", p.Slug, sug, sug)
+		d.Suggestion = sug
+		ds = append(ds, d)
+	}
 	if p.Image != "" && strings.TrimSpace(p.ImageAlt) == "" {
 		ds = append(ds, diag.Errorf(p.KeyPos("image"), "image-alt", "ảnh %q cần mô tả thay thế: thêm khóa image_alt", p.Image))
 	}
@@ -350,6 +366,9 @@ func (p *Page) require(opt Options) diag.List {
 }
 
 func hasKey(p *Page, k string) bool { _, ok := p.Pos[k]; return ok }
+
+// rawTitle reports whether the title key held a string (possibly blank).
+func (p *Page) rawTitle() (string, bool) { return p.Title, !p.badTitle }
 
 func typeErr(v value, key, want string) diag.List {
 	return diag.List{diag.Errorf(v.pos, "type", "%s phải là %s", key, want)}
@@ -422,6 +441,9 @@ func optInt(v value, key string, dst **int, lo, hi int) diag.List {
 		return typeErr(v, key, "một số nguyên")
 	}
 	if i < int64(lo) || i > int64(hi) {
+		if hi >= 1<<40 {
+			return diag.List{diag.Errorf(v.pos, "range", "%s = %d phải là số không âm", key, i)}
+		}
 		return diag.List{diag.Errorf(v.pos, "range", "%s = %d nằm ngoài khoảng %d…%d", key, i, lo, hi)}
 	}
 	n := int(i)

@@ -111,6 +111,8 @@ type Page struct {
 	Pos map[string]diag.Pos
 	// Hash identifies the file's bytes (for caches).
 	Hash string
+
+	badTitle bool // the title key held something other than a string
 }
 
 // KeyPos returns the position of front matter key k, or of the file.

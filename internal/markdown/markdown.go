@@ -190,6 +190,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	src := reader.Source()
 	var drop []ast.Node
+	var dropAuto []*ast.AutoLink
 	var figures []*ast.Paragraph
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -211,6 +212,11 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			}
 		case *ast.Image:
 			st.image(n, src)
+		case *ast.AutoLink:
+			if !SafeScheme(string(n.URL(src))) {
+				st.res.Diags = append(st.res.Diags, diag.Warnf(st.pos(n.Parent(), src), "link-scheme", "liên kết %q bị loại bỏ: chỉ chấp nhận http, https, mailto, tel và đường dẫn trong trang", truncate(string(n.URL(src)), 60)))
+				dropAuto = append(dropAuto, n)
+			}
 		case *ast.Paragraph:
 			if n.ChildCount() == 1 {
 				if img, ok := n.FirstChild().(*ast.Image); ok && len(img.Title) > 0 {
@@ -255,6 +261,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			c = next
 		}
 		parent.RemoveChild(parent, n)
+	}
+	for _, n := range dropAuto {
+		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(src)))
 	}
 	for _, p := range figures {
 		img := p.FirstChild().(*ast.Image)
@@ -394,6 +403,13 @@ func (st *state) image(n *ast.Image, src []byte) {
 		st.res.Diags = append(st.res.Diags, diag.Errorf(pos, "image-src", "ảnh %q nằm ngoài thư mục của trang", dest))
 		n.Destination = nil
 		return
+	}
+	if !strings.HasPrefix(u.Path, "/") && !st.page.Bundle && st.page.Kind != content.KindHome && st.page.Kind != content.KindSection {
+		if _, ok, _ := st.resolve.Asset(file); !ok {
+			st.res.Diags = append(st.res.Diags, diag.Errorf(pos, "image-missing", "không tìm thấy ảnh %s: ảnh đặt cạnh bài chỉ dùng được khi bài là thư mục (content/MỤC/TÊN/index.md); hoặc đặt ảnh trong static/ và viết /ten-anh.jpg", file))
+			n.Destination = nil
+			return
+		}
 	}
 	pic, ok, err := st.resolve.Asset(file)
 	if !ok {

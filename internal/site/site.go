@@ -14,9 +14,9 @@
 //	linh-vuc      fields, from data/linh-vuc.yaml: models
 //	loai-mo-hinh  model types, from the models' "kind": models
 //
-// Term index pages list every term that has pages (and, for provinces and
-// fields, in Vietnamese collation order) with counts; term pages are
-// paginated like sections.
+// Term index pages list, in Vietnamese collation order and with counts,
+// every province and field of the vocabularies (with or without pages) and
+// every model type that has pages; term pages are paginated like sections.
 //
 // # Related models
 //
@@ -297,7 +297,10 @@ func (s *Site) buildTaxonomies() {
 					e.Exemplars++
 				}
 			}
-			if len(e.Pages) > 0 {
+			// Provinces and fields are vocabularies: every term gets its
+			// page (the statistics map links all 34 provinces); model
+			// types exist only through their pages.
+			if len(e.Pages) > 0 || t.Name != Types {
 				t.Terms = append(t.Terms, e)
 			}
 		}

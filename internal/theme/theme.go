@@ -180,6 +180,14 @@ func templateDiag(file string, err error) diag.Diagnostic {
 	return diag.Errorf(diag.Pos{File: file}, "template", "lỗi trong mẫu giao diện: %v", err)
 }
 
+// File returns the file a layout was read from ("themes/default/layouts/x.html").
+func (t *Theme) File(name string) string {
+	if f, ok := t.files[name]; ok {
+		return f
+	}
+	return name
+}
+
 // Has reports whether a layout exists.
 func (t *Theme) Has(name string) bool { _, ok := t.layouts[name]; return ok }
 
