@@ -169,7 +169,7 @@ func Parse(name string, src []byte, opt Options) (*Page, diag.List) {
 func (p *Page) place() *diag.Diagnostic {
 	rel, ok := strings.CutPrefix(p.File, Dir+"/")
 	if !ok {
-		e := diag.Errorf(diag.Pos{File: p.File}, "location", "tệp nội dung phải nằm trong content/")
+		e := diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "location", "tệp nội dung phải nằm trong content/")
 		return &e
 	}
 	parts := strings.Split(rel, "/")
@@ -189,7 +189,7 @@ func (p *Page) place() *diag.Diagnostic {
 	case len(parts) == 3 && parts[2] == "index.md":
 		p.Section, p.Slug, p.Bundle = parts[0], parts[1], true
 	default:
-		e := diag.Errorf(diag.Pos{File: p.File}, "location", "vị trí không được hỗ trợ: bài viết phải là content/MỤC/TÊN.md hoặc content/MỤC/TÊN/index.md")
+		e := diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "location", "vị trí không được hỗ trợ: bài viết phải là content/MỤC/TÊN.md hoặc content/MỤC/TÊN/index.md")
 		return &e
 	}
 	if p.Kind == "" {
@@ -201,7 +201,7 @@ func (p *Page) place() *diag.Diagnostic {
 		}
 	}
 	if p.Section != "" && !vocab.ValidSlug(p.Section) {
-		e := diag.Errorf(diag.Pos{File: p.File}, "slug", "tên thư mục %q không hợp lệ cho đường dẫn; hãy đổi thành %q", p.Section, vi.Slug(p.Section))
+		e := diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "slug", "tên thư mục %q không hợp lệ cho đường dẫn; hãy đổi thành %q", p.Section, vi.Slug(p.Section))
 		return &e
 	}
 	p.setURL()
