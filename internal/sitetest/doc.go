@@ -6,10 +6,11 @@
 //
 // # The build under test
 //
-// TestMain copies site.toml, content/, data/, static/, themes/ (and the
-// site's own layouts/, assets/, i18n/, archetypes/ when present) into a
-// temporary folder, together with resources/ (the image, QR and share
-// image caches, which only make the build faster), and builds the copy with
+// The first test that needs the real site copies site.toml, content/,
+// data/, static/, themes/ (and the site's own layouts/, assets/, i18n/,
+// archetypes/ when present) into a temporary folder that TestMain creates
+// and removes, together with resources/ (the image, QR and share image
+// caches, which only make the build faster), and builds the copy with
 // build.Build at a fixed clock, 28/11/2026 12:00 in Asia/Ho_Chi_Minh, with
 // share images drawn. Building a copy keeps the tests hermetic: a production
 // build adds new URLs to the site's URL ledger (data/published-urls.txt),
@@ -48,8 +49,8 @@
 //     agree with /thong-ke/du-lieu.json, /thong-ke/du-lieu.csv, the tables
 //     and figures of /thong-ke/ and the home page, in Vietnamese number
 //     format; every inline <svg> is well-formed XML.
-//   - In the browser (headless Chromium, one per test binary run of
-//     TestBrowser, served with the netlify.toml headers of "/*"): no
+//   - In the browser (one headless Chromium for all of TestBrowser, the
+//     site served with the netlify.toml headers of "/*"): no
 //     sideways scrolling, visible header and h1, and no axe-core violation
 //     (WCAG 2.0/2.1/2.2 A and AA), in light and dark colour schemes, at
 //     360×800 and 1280×800, for the home, a model, a province, the 404, the
@@ -57,7 +58,9 @@
 //     browsertest.ArtifactsDir; no console error or CSP violation; search
 //     results for queries without accents, with the other tone-mark
 //     placement, in NFD, with đ typed as d, as a prefix and with a filter;
-//     a hostile page title shown as text; the copy-link button.
+//     a hostile page title shown as text, on its page and in the search
+//     results (served without CSP, so that an injection would run); the
+//     copy-link button.
 //
 // Tests that need a tool (Chromium, axe-core, the Nu Html Checker, zbarimg)
 // skip when it is missing, and fail when CI=true.
