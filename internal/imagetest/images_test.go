@@ -532,7 +532,7 @@ func TestCachedRebuildOverhead(t *testing.T) {
 	t.Logf("build with 3 cached images: median %v of %v", mi.Round(time.Millisecond), round(with))
 	t.Logf("cached rebuild overhead: %+.1f%% (target ≤ 5%%)", overhead)
 	t.Logf("cold build with 3 images of %d×%d: %v, so about %v per image over the build without images",
-		srcW, srcH, s.coldElapsed.Round(time.Millisecond), ((s.coldElapsed-mw)/3).Round(time.Millisecond))
+		srcW, srcH, s.coldElapsed.Round(time.Millisecond), ((s.coldElapsed - mw) / 3).Round(time.Millisecond))
 }
 
 func median(d []time.Duration) time.Duration {
@@ -548,7 +548,6 @@ func round(d []time.Duration) []time.Duration {
 	}
 	return out
 }
-
 
 func parseHTML(t *testing.T, file string) *html.Node {
 	t.Helper()
