@@ -71,8 +71,16 @@ type Result struct {
 	Bytes  int64
 	// ImagesProcessed and ImagesCached count responsive image work.
 	ImagesProcessed, ImagesCached int
+	// Stages is the wall time of each stage, in order.
+	Stages []Stage
 	Duration                      time.Duration
 	Diags                         diag.List // warnings (and errors when the build failed)
+}
+
+// Stage is the duration of one build stage.
+type Stage struct {
+	Name     string
+	Duration time.Duration
 }
 
 // ErrFailed is returned (wrapped) when the site has errors.
@@ -135,6 +143,12 @@ type builder struct {
 
 func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	var ds diag.List
+	last := time.Now()
+	stage := func(name string) {
+		now := time.Now()
+		res.Stages = append(res.Stages, Stage{name, now.Sub(last)})
+		last = now
+	}
 	cfg, d := config.Load(b.fsys)
 	ds = append(ds, d...)
 	if cfg == nil || d.HasErrors() {
@@ -155,6 +169,7 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	}
 	pages, d := content.Load(b.fsys, content.Options{Vocab: voc, Location: cfg.Location, Now: b.o.Now})
 	ds = append(ds, d...)
+	stage("load")
 	pages = b.selectPages(pages)
 	ds = append(ds, content.CheckURLs(pages)...)
 	if ds.HasErrors() {
@@ -178,6 +193,7 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	if !b.o.Drafts {
 		ds = append(ds, ledger.Check(entries, b.exists, pageURLs)...)
 	}
+	stage("plan")
 	b.pages = make([]*site.Page, len(pages))
 	for i, p := range pages {
 		b.pages[i] = &site.Page{Page: p}
@@ -191,6 +207,7 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	if ds.HasErrors() {
 		return ds, nil
 	}
+	stage("model")
 	if err := ctx.Err(); err != nil {
 		return ds, err
 	}
@@ -214,6 +231,7 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	// (only its text, for search, and its headings, for anchors, stay).
 	d, err = b.writePages(ctx, dir, res)
 	ds = append(ds, d...)
+	stage("pages")
 	if err != nil || ds.HasErrors() {
 		dir.Abort()
 		return ds, err
@@ -221,6 +239,7 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	// Pass 2: lists, search, statistics, feeds, assets, static files.
 	d, err = b.write(ctx, dir, res)
 	ds = append(ds, d...)
+	stage("lists")
 	if err != nil || ds.HasErrors() {
 		dir.Abort()
 		return ds, err
@@ -229,6 +248,7 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 		dir.Abort()
 		return ds, fmt.Errorf("không thay được thư mục đầu ra: %w", err)
 	}
+	stage("swap")
 	res.Files, res.Bytes = dir.Files()
 	if !b.o.Drafts && !b.o.Future && !b.o.Serve {
 		var record []string
@@ -439,8 +459,10 @@ func (b *builder) renderBody(p *site.Page) (*markdown.Result, diag.List) {
 			p.Hero, p.HeroFile = pic, file
 		}
 	}
-	// Keep only what the anchor check needs.
+	// Keep only what the anchor check needs; the Markdown is not needed
+	// any more either.
 	r.HTML, r.Text, r.Images = nil, "", nil
+	p.Body = nil
 	return r, ds
 }
 

@@ -154,18 +154,13 @@ func (b *builder) cardFor(v *View) (share.Card, string) {
 		}
 		return c, p.URL + "og" + c.Ext()
 	case "section":
-		if v.Pager.Number > 1 {
-			return c, ""
-		}
+		// Later pages of a list share its first page's image.
 		c.Title, c.Eyebrow = v.Section.Title, "Chuyên mục"
 		return c, v.Section.URL + "og" + c.Ext()
 	case "terms":
 		c.Title, c.Eyebrow = v.Taxonomy.Title, "Tra cứu"
 		return c, v.Taxonomy.URL + "og" + c.Ext()
 	case "term":
-		if v.Pager.Number > 1 {
-			return c, ""
-		}
 		c.Title, c.Eyebrow = v.Term.Name, v.Taxonomy.Title
 		return c, v.Term.URL + "og" + c.Ext()
 	case "home", "search", "stats", "404", "poster":

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/lantoa/lantoa/internal/markdown"
 	"html/template"
@@ -33,9 +34,11 @@ func (b *builder) extraAssets() map[string][]byte {
 func (b *builder) write(ctx context.Context, dir *output.Dir, res *Result) (diag.List, error) {
 	var jobs []job
 	s := b.site
+	t0 := time.Now()
 	if ds := b.prepare(); ds.HasErrors() {
 		return ds, nil
 	}
+	res.Stages = append(res.Stages, Stage{"index", time.Since(t0)})
 	add := func(v *View, layouts ...string) error {
 		name, ok := b.th.Lookup(layouts...)
 		if !ok {

@@ -125,9 +125,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 		}()
 	}
+	var verbose bool
+	_ = verbose
 	res, err := build.Build(ctx, o)
 	if res != nil {
 		_ = res.Diags.WriteText(stderr)
+		if os.Getenv("LANTOA_STAGES") != "" {
+			for _, st := range res.Stages {
+				fmt.Fprintf(stderr, "  %-6s %6d ms\n", st.Name, st.Duration.Milliseconds())
+			}
+		}
 	}
 	if err != nil {
 		if errors.Is(err, build.ErrFailed) {

@@ -109,6 +109,8 @@ type Dir struct {
 	files atomic.Int64
 	bytes atomic.Int64
 	seen  sync.Map // path → true, to catch two writers of one path
+
+	cleaning sync.WaitGroup // removal of previous outputs
 }
 
 const (
@@ -123,7 +125,8 @@ func Begin(dest string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	recoverInterrupted(dest)
+	d := &Dir{dest: dest, dirs: map[string]bool{".": true}}
+	d.recoverInterrupted(dest)
 	tmp, err := os.MkdirTemp(parent, tmpPrefix+filepath.Base(dest)+"-")
 	if err != nil {
 		return nil, err
@@ -131,11 +134,14 @@ func Begin(dest string) (*Dir, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Dir{dest: dest, tmp: tmp, dirs: map[string]bool{".": true}}, nil
+	d.tmp = tmp
+	return d, nil
 }
 
-// recoverInterrupted cleans what a killed build left beside dest.
-func recoverInterrupted(dest string) {
+// recoverInterrupted cleans what a killed build left beside dest, and
+// starts removing previous outputs set aside by Commit in the background
+// (Commit waits for that removal before its own swap).
+func (d *Dir) recoverInterrupted(dest string) {
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	entries, err := os.ReadDir(parent)
 	if err != nil {
@@ -155,7 +161,8 @@ func recoverInterrupted(dest string) {
 					continue
 				}
 			}
-			_ = os.RemoveAll(filepath.Join(parent, n))
+			old := filepath.Join(parent, n)
+			d.cleaning.Go(func() { _ = removeAll(old) })
 		}
 	}
 }
@@ -209,38 +216,66 @@ func (d *Dir) Write(p string, data []byte) error {
 // Exists reports whether p was written.
 func (d *Dir) Exists(p string) bool { _, ok := d.seen.Load(p); return ok }
 
+// mkdir creates dir and its missing parents inside the folder, one
+// mkdir system call per new folder (the folder starts empty, so a cache of
+// what was made replaces MkdirAll's stat calls).
 func (d *Dir) mkdir(dir string) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	return d.mkdirLocked(dir)
+}
+
+func (d *Dir) mkdirLocked(dir string) error {
 	if d.dirs[dir] {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+	if err := d.mkdirLocked(path.Dir(dir)); err != nil {
 		return err
 	}
-	for x := dir; x != "." && !d.dirs[x]; x = path.Dir(x) {
-		d.dirs[x] = true
+	err := os.Mkdir(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
 	}
+	d.dirs[dir] = true
 	return nil
 }
 
 // Files returns the number of files and bytes written.
 func (d *Dir) Files() (int, int64) { return int(d.files.Load()), d.bytes.Load() }
 
-// Commit swaps the new folder into place.
+// Commit swaps the new folder into place. The previous output is renamed
+// to ".lantoa-old-*" beside it and removed by the next build, in the
+// background while that build renders (or at once with [Dir.CommitClean]).
 func (d *Dir) Commit() error {
+	d.cleaning.Wait()
+	_, err := d.swap()
+	return err
+}
+
+// CommitClean swaps the new folder into place and removes the previous
+// output before returning.
+func (d *Dir) CommitClean() error {
+	d.cleaning.Wait()
+	old, err := d.swap()
+	if err != nil || old == "" {
+		return err
+	}
+	return removeAll(old)
+}
+
+func (d *Dir) swap() (string, error) {
 	parent, base := filepath.Dir(d.dest), filepath.Base(d.dest)
 	old := ""
 	if _, err := os.Lstat(d.dest); err == nil {
 		o, err := os.MkdirTemp(parent, oldPrefix+base+"-")
 		if err != nil {
-			return err
+			return "", err
 		}
 		if err := os.Remove(o); err != nil {
-			return err
+			return "", err
 		}
 		if err := os.Rename(d.dest, o); err != nil {
-			return err
+			return "", err
 		}
 		old = o
 	}
@@ -248,13 +283,44 @@ func (d *Dir) Commit() error {
 		if old != "" {
 			_ = os.Rename(old, d.dest)
 		}
-		return err
+		return "", err
 	}
-	if old != "" {
-		return os.RemoveAll(old)
+	return old, nil
+}
+
+// removeAll removes a folder, its top-level entries in parallel (a site
+// has tens of thousands of files; os.RemoveAll works one at a time).
+func removeAll(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
 	}
-	return nil
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		sub := filepath.Join(dir, e.Name())
+		subs, err := os.ReadDir(sub)
+		if err != nil {
+			continue
+		}
+		for _, s := range subs {
+			p := filepath.Join(sub, s.Name())
+			sem <- struct{}{}
+			wg.Go(func() {
+				defer func() { <-sem }()
+				_ = os.RemoveAll(p)
+			})
+		}
+	}
+	wg.Wait()
+	return os.RemoveAll(dir)
 }
 
 // Abort removes the temporary folder, leaving the destination as it was.
-func (d *Dir) Abort() { _ = os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() {
+	d.cleaning.Wait()
+	_ = removeAll(d.tmp)
+}

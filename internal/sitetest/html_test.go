@@ -170,7 +170,7 @@ func TestVNU(t *testing.T) {
 	}
 	if len(skipped) > 0 {
 		slices.Sort(skipped)
-		t.Skipf("BUG (themes/default/layouts: _default/list.html, taxonomy/term.html with partials/card.html): list pages go from their h1 straight to the cards' h3 titles, with no h2 between; the Nu Html Checker reports “The heading h3 follows the heading h1, skipping 1 heading level” as an error on %d pages: %s",
+		t.Errorf("(themes/default/layouts: _default/list.html, taxonomy/term.html with partials/card.html): list pages go from their h1 straight to the cards' h3 titles, with no h2 between; the Nu Html Checker reports “The heading h3 follows the heading h1, skipping 1 heading level” as an error on %d pages: %s",
 			len(skipped), strings.Join(skipped, " "))
 	}
 }
