@@ -58,4 +58,13 @@
 //     medians and the overhead; the cold build time is logged too. Timing
 //     is logged, not asserted (the figures are in docs/benchmarks.md); only
 //     the cache counts are.
+//
+// # Known bugs
+//
+// A test that shows a known bug is skipped with the reason; set
+// LANTOA_KNOWN_BUGS=1 to run it. TestCachedHeroNotDecoded: a build whose
+// images all come from the cache still decodes the 800w JPEG of every
+// story's front matter image for its share card (internal/build, cardFor),
+// even when share images are off; it shows as about 2.5 MB more allocated
+// than the same build with that photo in the body instead.
 package imagetest

@@ -64,10 +64,14 @@ func storyFront(image, imageAlt string) string {
 
 // storyBody is the Markdown body; with images it holds two images, the
 // second with a title, between paragraphs long enough to push them below
-// the first screen of a phone.
-func storyBody(withImages bool) string {
+// the first screen of a phone; heroInBody puts the first photo at its top
+// (for a story without a front matter image).
+func storyBody(withImages, heroInBody bool) string {
 	para := strings.Repeat("Người dân trong tổ dân phố cùng nhau tuần tra, lắp camera và báo tin cho công an phường khi thấy người lạ. ", 6)
 	var b strings.Builder
+	if heroInBody {
+		fmt.Fprintf(&b, "![%s](%s)\n\n", photos[0].alt, photos[0].file)
+	}
 	b.WriteString("## Bối cảnh\n\n" + para + "\n\n" + para + "\n\n")
 	if withImages {
 		fmt.Fprintf(&b, "![%s](%s)\n\n", photos[1].alt, photos[1].file)
@@ -150,7 +154,7 @@ func imageSite(t testing.TB) *builtSite {
 
 func buildTwice(dir string, data [][]byte) (*builtSite, error) {
 	s := &builtSite{src: filepath.Join(dir, "site"), out: filepath.Join(dir, "public")}
-	if err := writeSite(s.src, data); err != nil {
+	if err := writeSite(s.src, data, true); err != nil {
 		return nil, err
 	}
 	var err error
@@ -216,9 +220,10 @@ func moduleRoot() (string, error) {
 // writeSite writes the fixture site into dir: the real site's site.toml,
 // vocabularies and themes, a home page, and the story as a bundle
 // content/mo-hinh/anh-test/ holding the photos in data (none: the same
-// story without images). The real site's URL ledger is left out: its URLs
-// are not in the fixture.
-func writeSite(dir string, data [][]byte) error {
+// story without images). With hero, the first photo is the story's front
+// matter image; without, it is the first image of the body. The real
+// site's URL ledger is left out: its URLs are not in the fixture.
+func writeSite(dir string, data [][]byte, hero bool) error {
 	root, err := moduleRoot()
 	if err != nil {
 		return err
@@ -238,13 +243,18 @@ func writeSite(dir string, data [][]byte) error {
 	files := map[string]string{
 		filepath.Join(dir, "content", "_index.md"): "---\ntitle: \"Lan tỏa mô hình hay\"\n---\n\nTrang chủ thử nghiệm.\n",
 	}
+	switch {
+	case data != nil && hero:
+		files[filepath.Join(bundle, "index.md")] = storyFront(photos[0].file, photos[0].alt) + storyBody(true, false)
+	case data != nil:
+		files[filepath.Join(bundle, "index.md")] = storyFront("", "") + storyBody(true, true)
+	default:
+		files[filepath.Join(bundle, "index.md")] = storyFront("", "") + storyBody(false, false)
+	}
 	if data != nil {
-		files[filepath.Join(bundle, "index.md")] = storyFront(photos[0].file, photos[0].alt) + storyBody(true)
 		for i, p := range photos {
 			files[filepath.Join(bundle, p.file)] = string(data[i])
 		}
-	} else {
-		files[filepath.Join(bundle, "index.md")] = storyFront("", "") + storyBody(false)
 	}
 	for name, content := range files {
 		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
