@@ -17,7 +17,8 @@
 //
 // [Dir.Write] only writes inside the folder: paths are slash paths
 // relative to the site root; absolute paths, "..", backslashes, NUL and
-// empty segments are refused. [CheckDestination] refuses destinations
+// empty segments are refused. Files are written with mode 0644 and
+// folders 0755 whatever the process's umask. [CheckDestination] refuses destinations
 // that would destroy the source: the source folder itself, a parent of
 // it, content/, /, or the home folder.
 package output
@@ -205,7 +206,7 @@ func (d *Dir) Write(p string, data []byte) error {
 	if err := d.mkdir(path.Dir(p)); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(p)), data, 0o644); err != nil {
+	if err := writeFile(filepath.Join(d.tmp, filepath.FromSlash(p)), data); err != nil {
 		return err
 	}
 	d.files.Add(1)
@@ -232,12 +233,37 @@ func (d *Dir) mkdirLocked(dir string) error {
 	if err := d.mkdirLocked(path.Dir(dir)); err != nil {
 		return err
 	}
-	err := os.Mkdir(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755)
+	name := filepath.Join(d.tmp, filepath.FromSlash(dir))
+	err := os.Mkdir(name, 0o755)
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
+	if err == nil {
+		// 0755 whatever the umask: the site is published for everyone.
+		if err := os.Chmod(name, 0o755); err != nil {
+			return err
+		}
+	}
 	d.dirs[dir] = true
 	return nil
+}
+
+// writeFile writes a new output file with mode 0644 whatever the
+// process's umask (a strict umask such as 077 must not make the site
+// unreadable by the web server that serves it).
+func writeFile(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // Files returns the number of files and bytes written.
