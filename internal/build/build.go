@@ -534,7 +534,7 @@ func (b *builder) emit(dir *output.Dir, j job, buf, out *bytes.Buffer) (*diag.Di
 		if err := b.th.Render(buf, j.layout, j.view); err != nil {
 			d := diag.Errorf(diag.Pos{File: b.th.File(j.layout)}, "template", "lỗi khi hiển thị %s: %v", j.path, err)
 			var ee template.ExecError
-			if errors.As(err, &ee) && ee.Name != "" {
+			if errors.As(err, &ee) && strings.Contains(ee.Name, "/") {
 				d.File = ee.Name // templates are named by their file path
 			}
 			return &d, nil
