@@ -359,6 +359,22 @@ func (sc *scan) element(name string, n *html.Node, ld *strings.Builder) {
 		}
 	}
 	switch n.DataAtom {
+	case atom.Link:
+		// Subresources come from the site itself: no third-party requests.
+		rel, _ := attr(n, "rel")
+		href, _ := attr(n, "href")
+		switch rel {
+		case "stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon", "prefetch":
+			if !strings.HasPrefix(href, "/") || strings.HasPrefix(href, "//") {
+				sc.errorf(name, "<link rel=%q href=%q>: not a file of the site", rel, href)
+			}
+		case "dns-prefetch", "preconnect":
+			sc.errorf(name, "<link rel=%q href=%q>: a connection to another site", rel, href)
+		}
+	case atom.Source:
+		if set, _ := attr(n, "srcset"); !strings.HasPrefix(set, "/") || strings.HasPrefix(set, "//") {
+			sc.errorf(name, "<source srcset=%q>: not a file of the site", set)
+		}
 	case atom.Img:
 		if src, _ := attr(n, "src"); !strings.HasPrefix(src, "/") || strings.HasPrefix(src, "//") {
 			sc.errorf(name, "<img src=%q>: not a file of the site", src)
@@ -570,6 +586,8 @@ func TestScanCatches(t *testing.T) {
 		{"a.html", page("", `<a href="  JAVASCRIPT:alert(1)">x</a>`)},
 		{"a.html", page("", `<a href="java&#x09;script:alert(1)">x</a>`)},
 		{"a.html", page("", `<iframe src="/x"></iframe>`)},
+		{"a.html", page(`<link rel="stylesheet" href="https://fonts.example/css">`, "")},
+		{"a.html", page(`<link rel="preconnect" href="https://cdn.example">`, "")},
 		{"a.html", page("", `<p style="color:red">x</p>`)},
 		{"a.html", page("", `<svg><a href="data:text/html,x">x</a></svg>`)},
 		{"a.html", page(`<meta property="og:title" content="a`+bidi+`b">`, "")},
