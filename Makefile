@@ -5,7 +5,7 @@
 #   make deps    install missing test tools only (scripts/deps.sh)
 #   make build   build the site in the repository root into public/
 #   make fuzz    run every Fuzz function for FUZZTIME (default 30s) each
-#   make bench   run the benchmarks
+#   make bench   run the benchmarks (scripts/bench.sh; see docs/benchmarks.md)
 #
 # Tests read these variables; the defaults point at the tools that
 # `make deps` installs.
@@ -42,6 +42,8 @@ build:
 fuzz:
 	@bash scripts/fuzz.sh $(PKGS)
 
-# A placeholder: runs every benchmark once. To be extended with budgets.
+# Go benchmarks of the build stages, then full builds of generated corpora
+# of 1,000 / 10,000 / 50,000 models against the floor program, with the
+# budgets of issue #11; BENCH_* variables configure it (see scripts/bench.sh).
 bench:
-	$(GO) test -run '^$$' -bench . $(PKGS)
+	@GO=$(GO) bash scripts/bench.sh
