@@ -55,9 +55,10 @@
 //     without Chromium, except when CI=true.
 //   - Cost: TestCachedRebuildOverhead builds the same site without images
 //     and the site with its photos cached, alternately, and logs the
-//     medians and the overhead; the cold build time is logged too. Timing
-//     is logged, not asserted (the figures are in docs/benchmarks.md); only
-//     the cache counts are.
+//     medians of wall time and of the process's CPU time (which a busy
+//     machine disturbs less) and the overhead; the cold build is logged
+//     too. Timing is logged, not asserted (the figures are in
+//     docs/benchmarks.md); only the cache counts are.
 //
 // # Known bugs
 //

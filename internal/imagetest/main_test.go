@@ -101,8 +101,8 @@ type fixture struct {
 type builtSite struct {
 	src, out    string
 	cold, warm  *build.Result
-	coldElapsed time.Duration     // wall time of build.Build, first build
-	warmElapsed time.Duration     // second build, every image from the cache
+	coldElapsed timing            // first build
+	warmElapsed timing            // second build, every image from the cache
 	coldImg     map[string][]byte // out/img after the first build, by file name
 }
 
@@ -170,11 +170,20 @@ func buildTwice(dir string, data [][]byte) (*builtSite, error) {
 	return s, nil
 }
 
-// timedBuild builds src into out and returns the wall time of build.Build.
-func timedBuild(src, out string) (*build.Result, time.Duration, error) {
-	start := time.Now()
+// timing is what a build took: wall time and the CPU time of the process.
+type timing struct {
+	wall, cpu time.Duration
+}
+
+func (d timing) String() string {
+	return fmt.Sprintf("%v (CPU %v)", d.wall.Round(time.Millisecond), d.cpu.Round(time.Millisecond))
+}
+
+// timedBuild builds src into out and returns the time build.Build took.
+func timedBuild(src, out string) (*build.Result, timing, error) {
+	start, startCPU := time.Now(), cpuTime()
 	res, err := build.Build(context.Background(), build.Options{Source: src, Dest: out, Now: now})
-	elapsed := time.Since(start)
+	elapsed := timing{time.Since(start), cpuTime() - startCPU}
 	if err != nil {
 		var diags string
 		if res != nil {
