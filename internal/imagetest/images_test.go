@@ -39,6 +39,14 @@ var variantName = regexp.MustCompile(`^(anh-[0-9])-([0-9a-f]{8})-([0-9]+)\.(webp
 func TestBuildCounts(t *testing.T) {
 	s := imageSite(t)
 	t.Logf("cold build %v (%d images processed), cached rebuild %v", s.coldElapsed, s.cold.ImagesProcessed, s.warmElapsed)
+	var src, out int
+	for _, b := range sourcePhotos(t) {
+		src += len(b)
+	}
+	for _, b := range s.coldImg {
+		out += len(b)
+	}
+	t.Logf("sources %d KB, %d variants %d KB", src/1024, len(s.coldImg), out/1024)
 	if s.cold.ImagesProcessed != 3 || s.cold.ImagesCached != 0 {
 		t.Errorf("first build: %d processed, %d cached; want 3, 0", s.cold.ImagesProcessed, s.cold.ImagesCached)
 	}
