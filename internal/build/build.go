@@ -23,13 +23,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"text/template"
 	"os"
 	"path"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"text/template"
 	"time"
 
 	"github.com/lantoa/lantoa/internal/config"
@@ -72,9 +72,9 @@ type Result struct {
 	// ImagesProcessed and ImagesCached count responsive image work.
 	ImagesProcessed, ImagesCached int
 	// Stages is the wall time of each stage, in order.
-	Stages []Stage
-	Duration                      time.Duration
-	Diags                         diag.List // warnings (and errors when the build failed)
+	Stages   []Stage
+	Duration time.Duration
+	Diags    diag.List // warnings (and errors when the build failed)
 }
 
 // Stage is the duration of one build stage.
@@ -139,6 +139,10 @@ type builder struct {
 	byFile  map[string]string // site file → URL path
 	fileURL map[string]string // content file → URL
 	exists  map[string]bool   // every URL path that will exist
+
+	session *Session // incremental rebuilds (lantoa serve); nil for a full build
+	keysMu  sync.Mutex
+	newKeys map[string]string // render keys of this build (session)
 }
 
 func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
@@ -167,7 +171,14 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	if d.HasErrors() {
 		return ds, nil
 	}
-	pages, d := content.Load(b.fsys, content.Options{Vocab: voc, Location: cfg.Location, Now: b.o.Now})
+	copt := content.Options{Vocab: voc, Location: cfg.Location, Now: b.o.Now}
+	var pages []*content.Page
+	if b.session != nil {
+		pages, d = b.session.loadPages(b.fsys, copt, b.session.globalKey(b.fsys))
+		b.newKeys = map[string]string{}
+	} else {
+		pages, d = content.Load(b.fsys, copt)
+	}
 	ds = append(ds, d...)
 	stage("load")
 	pages = b.selectPages(pages)
@@ -180,6 +191,12 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	}
 	ds = append(ds, b.collectStatic(pages)...)
 	b.plan(pages)
+	if b.session != nil {
+		if gen := urlKey(b); gen != b.session.urlGen {
+			b.session.bodies = map[string]*bodyCache{}
+			b.session.urlGen = gen
+		}
+	}
 	ds = append(ds, b.checkReserved(pages)...)
 	b.images = newImageSet(b.o.Source)
 	entries, err := ledger.Read(b.fsys)
@@ -223,7 +240,23 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 		}
 		return append(ds, b.checkAnchors(results)...), nil
 	}
-	dir, err := output.Begin(b.o.Dest)
+	var dir *output.Dir
+	if b.session != nil {
+		// Check every body before touching the output.
+		results := make([]*markdown.Result, len(b.pages))
+		dss := make([]diag.List, len(b.pages))
+		parallel(len(b.pages), func(i int) { results[i], dss[i] = b.renderBody(b.pages[i]) })
+		for _, d := range dss {
+			ds = append(ds, d...)
+		}
+		ds = append(ds, b.checkAnchors(results)...)
+		if ds.HasErrors() {
+			return ds, nil
+		}
+		dir, err = output.Reuse(b.o.Dest, b.session.out)
+	} else {
+		dir, err = output.Begin(b.o.Dest)
+	}
 	if err != nil {
 		return ds, fmt.Errorf("không tạo được thư mục đầu ra: %w", err)
 	}
@@ -250,6 +283,10 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	}
 	stage("swap")
 	res.Files, res.Bytes = dir.Files()
+	if b.session != nil {
+		b.session.out = dir.Hashes()
+		b.session.keys = b.newKeys
+	}
 	if !b.o.Drafts && !b.o.Future && !b.o.Serve {
 		var record []string
 		for _, p := range b.site.Pages {
@@ -436,6 +473,24 @@ func (r resolver) Asset(file string) (*markdown.Picture, bool, error) {
 
 // renderBody renders a page's Markdown and checks its images.
 func (b *builder) renderBody(p *site.Page) (*markdown.Result, diag.List) {
+	if s := b.session; s != nil {
+		s.bmu.Lock()
+		c, ok := s.bodies[p.File]
+		s.bmu.Unlock()
+		if ok && c.hash == p.Hash {
+			p.Content, p.Text, p.Headings, p.Hero, p.HeroFile = htmlOf([]byte(c.html)), c.text, c.heads, c.hero, c.heroF
+			return c.result, c.diags
+		}
+		r, ds := b.renderBodyUncached(p)
+		s.bmu.Lock()
+		s.bodies[p.File] = &bodyCache{hash: p.Hash, html: string(p.Content), text: p.Text, heads: p.Headings, result: r, diags: ds, hero: p.Hero, heroF: p.HeroFile}
+		s.bmu.Unlock()
+		return r, ds
+	}
+	return b.renderBodyUncached(p)
+}
+
+func (b *builder) renderBodyUncached(p *site.Page) (*markdown.Result, diag.List) {
 	r := b.md.Render(p.Page, resolver{b})
 	p.Content, p.Text, p.Headings = htmlOf(r.HTML), r.Text, r.Headings
 	ds := r.Diags
@@ -462,7 +517,9 @@ func (b *builder) renderBody(p *site.Page) (*markdown.Result, diag.List) {
 	// Keep only what the anchor check needs; the Markdown is not needed
 	// any more either.
 	r.HTML, r.Text, r.Images = nil, "", nil
-	p.Body = nil
+	if b.session == nil {
+		p.Body = nil
+	}
 	return r, ds
 }
 
@@ -523,11 +580,21 @@ type job struct {
 	view   *View
 	data   []byte // preset content (no template)
 	mime   string // minify type for data
+	key    string // render key (sessions): unchanged key, unchanged output
 }
 
 // emit renders (when it has a layout), minifies and writes one job.
 // A template error is a diagnostic; a write error is fatal.
 func (b *builder) emit(dir *output.Dir, j job, buf, out *bytes.Buffer) (*diag.Diagnostic, error) {
+	if j.key != "" && b.session != nil {
+		b.keysMu.Lock()
+		b.newKeys[j.path] = j.key
+		b.keysMu.Unlock()
+		if b.session.keys[j.path] == j.key && dir.Has(j.path) {
+			dir.Keep(j.path)
+			return nil, nil
+		}
+	}
 	data := j.data
 	if j.layout != "" {
 		buf.Reset()

@@ -44,7 +44,11 @@ func (b *builder) write(ctx context.Context, dir *output.Dir, res *Result) (diag
 		if !ok {
 			return fmt.Errorf("giao diện thiếu mẫu cho %s (cần một trong %s)", v.URL, strings.Join(layouts, ", "))
 		}
-		jobs = append(jobs, job{path: output.URLToFile(v.URL), layout: name, view: v})
+		j := job{path: output.URLToFile(v.URL), layout: name, view: v}
+		if b.session != nil && (v.Kind == "section" || v.Kind == "term") {
+			j.key = b.listKey(v)
+		}
+		jobs = append(jobs, j)
 		return nil
 	}
 	// Home.
@@ -334,10 +338,12 @@ func (b *builder) writePages(ctx context.Context, dir *output.Dir, res *Result) 
 			return
 		}
 		p := b.pages[i]
-		r, d := b.renderBody(p)
-		results[i] = r
-		if len(d) > 0 {
-			fail(d, nil)
+		if b.session == nil {
+			r, d := b.renderBody(p)
+			results[i] = r
+			if len(d) > 0 {
+				fail(d, nil)
+			}
 		}
 		if p.Kind == content.KindHome || p.Kind == content.KindSection {
 			return // shown by the list pages of pass 2
@@ -363,11 +369,16 @@ func (b *builder) writePages(ctx context.Context, dir *output.Dir, res *Result) 
 				atomic.AddInt64(&pages, 1)
 			}
 		}
-		p.Content = "" // written; free it
+		if b.session == nil {
+			p.Content = "" // written; free it
+		}
 	})
 	res.Pages += int(pages)
 	if fatal != nil && !errors.Is(fatal, errTemplate) {
 		return ds, fatal
+	}
+	if b.session != nil {
+		return ds, nil // bodies and anchors were checked before writing
 	}
 	return append(ds, b.checkAnchors(results)...), nil
 }
@@ -386,15 +397,36 @@ func (b *builder) pageJobs(p *site.Page) ([]job, error) {
 	if !ok {
 		return nil, fmt.Errorf("giao diện thiếu mẫu cho %s (cần một trong %s)", p.URL, strings.Join(layouts, ", "))
 	}
-	jobs := []job{{path: output.URLToFile(p.URL), layout: name, view: v}}
+	var key string
+	if b.session != nil {
+		key = b.pageKey(p)
+	}
+	jobs := []job{{path: output.URLToFile(p.URL), layout: name, view: v, key: key}}
 	if !p.Kind.IsStory() {
 		return jobs, nil
+	}
+	if key != "" {
+		// Unchanged: keep the QR code and poster without making them.
+		keep := []string{strings.TrimPrefix(p.URL, "/") + "qr.svg"}
+		if p.Kind == content.KindModel || p.Kind == content.KindExemplar {
+			keep = append(keep, output.URLToFile(p.URL+"in/"))
+		}
+		same := b.session.keys[output.URLToFile(p.URL)] == key
+		for _, q := range keep {
+			same = same && b.session.keys[q] == key
+		}
+		if same {
+			for _, q := range keep {
+				jobs = append(jobs, job{path: q, key: key})
+			}
+			return jobs, nil
+		}
 	}
 	qr, err := b.qr(b.abs(p.URL))
 	if err != nil {
 		return nil, fmt.Errorf("%s: mã QR: %w", p.File, err)
 	}
-	jobs = append(jobs, job{path: strings.TrimPrefix(p.URL, "/") + "qr.svg", data: qr})
+	jobs = append(jobs, job{path: strings.TrimPrefix(p.URL, "/") + "qr.svg", data: qr, key: key})
 	if p.Kind == content.KindModel || p.Kind == content.KindExemplar {
 		if _, ok := b.th.Lookup("poster.html"); ok {
 			pv := b.pageView(p)
@@ -403,7 +435,7 @@ func (b *builder) pageJobs(p *site.Page) ([]job, error) {
 			pv.Canonical = b.abs(pv.URL)
 			pv.NoIndex = true
 			pv.Breadcrumbs = append(pv.Breadcrumbs, Crumb{"In áp phích", pv.URL})
-			jobs = append(jobs, job{path: output.URLToFile(pv.URL), layout: "poster.html", view: pv})
+			jobs = append(jobs, job{path: output.URLToFile(pv.URL), layout: "poster.html", view: pv, key: key})
 		}
 	}
 	return jobs, nil

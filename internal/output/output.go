@@ -24,6 +24,7 @@
 package output
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -112,6 +113,10 @@ type Dir struct {
 	seen  sync.Map // path → true, to catch two writers of one path
 
 	cleaning sync.WaitGroup // removal of previous outputs
+
+	// In-place updates (see Reuse).
+	inPlace   bool
+	prev, now map[string][32]byte
 }
 
 const (
@@ -203,6 +208,9 @@ func (d *Dir) Write(p string, data []byte) error {
 	if _, dup := d.seen.LoadOrStore(p, true); dup {
 		return fmt.Errorf("hai nội dung cùng ghi vào %s", p)
 	}
+	if d.inPlace {
+		return d.writeInPlace(p, data)
+	}
 	if err := d.mkdir(path.Dir(p)); err != nil {
 		return err
 	}
@@ -273,6 +281,9 @@ func (d *Dir) Files() (int, int64) { return int(d.files.Load()), d.bytes.Load() 
 // to ".lantoa-old-*" beside it and removed by the next build, in the
 // background while that build renders (or at once with [Dir.CommitClean]).
 func (d *Dir) Commit() error {
+	if d.inPlace {
+		return d.commitInPlace()
+	}
 	d.cleaning.Wait()
 	_, err := d.swap()
 	return err
@@ -347,6 +358,88 @@ func removeAll(dir string) error {
 
 // Abort removes the temporary folder, leaving the destination as it was.
 func (d *Dir) Abort() {
+	if d.inPlace {
+		return // nothing to undo: callers check before writing
+	}
 	d.cleaning.Wait()
 	_ = removeAll(d.tmp)
+}
+
+// Reuse opens dest for an in-place update (the dev server's incremental
+// rebuilds): prev holds the hash of every file written by the previous
+// update. Write only touches files whose bytes changed (atomically, by
+// rename), Keep marks a file as still produced without rewriting it, and
+// Commit removes the files that were not produced this time. An in-place
+// update is not atomic as a whole: callers check for errors before
+// writing.
+func Reuse(dest string, prev map[string][32]byte) (*Dir, error) {
+	dest = filepath.Clean(dest)
+	if err := os.MkdirAll(dest, 0o755); err != nil {
+		return nil, err
+	}
+	return &Dir{dest: dest, tmp: dest, dirs: map[string]bool{".": true}, inPlace: true, prev: prev, now: map[string][32]byte{}}, nil
+}
+
+// Keep marks p as produced, unchanged, in an in-place update.
+func (d *Dir) Keep(p string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if h, ok := d.prev[p]; ok {
+		d.now[p] = h
+	}
+}
+
+// Has reports whether an in-place update's previous state had p.
+func (d *Dir) Has(p string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	_, ok := d.prev[p]
+	return ok
+}
+
+// Hashes returns the hash of every file produced (in-place updates).
+func (d *Dir) Hashes() map[string][32]byte { return d.now }
+
+func (d *Dir) writeInPlace(p string, data []byte) error {
+	h := sha256.Sum256(data)
+	d.mu.Lock()
+	old, had := d.prev[p]
+	d.now[p] = h
+	d.mu.Unlock()
+	if had && old == h {
+		return nil
+	}
+	if err := d.mkdir(path.Dir(p)); err != nil {
+		return err
+	}
+	full := filepath.Join(d.tmp, filepath.FromSlash(p))
+	tmp := full + ".lantoa-tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	d.files.Add(1)
+	d.bytes.Add(int64(len(data)))
+	return os.Rename(tmp, full)
+}
+
+func (d *Dir) commitInPlace() error {
+	var gone []string
+	for p := range d.prev {
+		if _, ok := d.now[p]; !ok {
+			gone = append(gone, p)
+		}
+	}
+	for _, p := range gone {
+		full := filepath.Join(d.tmp, filepath.FromSlash(p))
+		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		// Remove folders left empty.
+		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
+			if os.Remove(filepath.Join(d.tmp, filepath.FromSlash(dir))) != nil {
+				break
+			}
+		}
+	}
+	return nil
 }

@@ -5,7 +5,7 @@
 // # Building
 //
 // [Run] builds the site once, then serves it and watches it. Builds go
-// through [Options.Rebuild], by default a full [build.Build] with Serve
+// through [Options.Rebuild], by default an incremental [build.Session] with Serve
 // set (every page then loads /_lantoa/reload.js). Builds run one at a
 // time, never two at once: changes that arrive during a build are
 // collected and make the next build. A build that fails leaves the
@@ -126,7 +126,7 @@ type Options struct {
 	// build.ErrFailed when the site has errors, which are in the result's
 	// Diags; Dest must then be left as it was.
 	//
-	// When nil, every call is a full build.Build of Source into Dest.
+	// When nil, a build.Session rebuilds Source into Dest incrementally.
 	Rebuild func(ctx context.Context, changed []string) (*build.Result, error)
 
 	// Dest is the output folder. Default: a temporary folder, removed
@@ -199,10 +199,9 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	if o.Rebuild == nil {
-		bo := build.Options{Source: o.Source, Dest: o.Dest, Drafts: o.Drafts, Serve: true}
-		o.Rebuild = func(ctx context.Context, _ []string) (*build.Result, error) {
-			return build.Build(ctx, bo)
-		}
+		// Incremental: a session reuses everything an edit did not touch.
+		sess := build.NewSession(build.Options{Source: o.Source, Dest: o.Dest, Drafts: o.Drafts, Serve: true})
+		o.Rebuild = sess.Rebuild
 	}
 
 	// Watch before the first build, so that no change made during it

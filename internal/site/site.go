@@ -359,13 +359,20 @@ func (s *Site) relate() {
 			byField[f.Slug] = append(byField[f.Slug], p)
 		}
 	}
+	// Terms are compared by slug: pages parsed at different times (dev
+	// server sessions) hold different *vocab.Term values.
 	shares := func(a, b *Page) bool {
 		for _, f := range a.Fields {
-			if slices.Contains(b.Fields, f) {
-				return true
+			for _, g := range b.Fields {
+				if f.Slug == g.Slug {
+					return true
+				}
 			}
 		}
 		return false
+	}
+	sameProvince := func(a, b *Page) bool {
+		return a.Province != nil && b.Province != nil && a.Province.Slug == b.Province.Slug
 	}
 	const n = 4
 	for _, p := range sec.Pages {
@@ -381,7 +388,7 @@ func (s *Site) relate() {
 			}
 		}
 		if p.Type != nil && p.Province != nil {
-			take(byType[p.Type.Slug], func(q *Page) bool { return q.Province == p.Province })
+			take(byType[p.Type.Slug], func(q *Page) bool { return sameProvince(p, q) })
 		}
 		if p.Province != nil {
 			take(byProv[p.Province.Slug], func(q *Page) bool { return shares(p, q) })

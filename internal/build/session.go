@@ -1,0 +1,293 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/lantoa/lantoa/internal/content"
+	"github.com/lantoa/lantoa/internal/diag"
+	"github.com/lantoa/lantoa/internal/markdown"
+	"github.com/lantoa/lantoa/internal/output"
+	"github.com/lantoa/lantoa/internal/site"
+)
+
+// A Session rebuilds one site again and again (lantoa serve), reusing
+// what did not change: parsed files (by size and modification time),
+// rendered Markdown (while the set of URLs is the same), and rendered
+// pages (by a key of everything their template shows: the page itself and
+// the cards of the pages it lists or links). Outputs are written in place,
+// only when their bytes changed, and outputs that are no longer produced
+// are removed. The result equals a clean full build byte for byte.
+//
+// Errors leave the previous output as it was: every Markdown body is
+// checked before anything is written.
+type Session struct {
+	o   Options
+	mu  sync.Mutex
+	bmu sync.Mutex // bodies, written by render workers
+
+	parsed  map[string]*parsedFile // content file → parsed
+	bodies  map[string]*bodyCache  // content file → rendered Markdown
+	keys    map[string]string      // output path → render key
+	out     map[string][32]byte    // output path → hash of the bytes on disk
+	urlGen  string                 // fingerprint of the URL set the bodies were resolved with
+	global  string                 // fingerprint of config, data, theme, static
+	builder *builder               // the last successful build
+}
+
+type parsedFile struct {
+	size  int64
+	mod   time.Time
+	page  *content.Page
+	diags diag.List
+}
+
+type bodyCache struct {
+	hash   string // page hash the body was rendered from
+	html   string
+	text   string
+	heads  []markdown.Heading
+	result *markdown.Result
+	diags  diag.List
+	hero   *markdown.Picture
+	heroF  string
+}
+
+// NewSession prepares a session; the first Rebuild is a full build.
+func NewSession(o Options) *Session {
+	o.Serve = true
+	if o.Dest == "" {
+		o.Dest = path.Join(o.Source, "public")
+	}
+	return &Session{o: o, parsed: map[string]*parsedFile{}, bodies: map[string]*bodyCache{}, keys: map[string]string{}, out: map[string][32]byte{}}
+}
+
+// Rebuild brings the destination up to date. changed lists the paths
+// (relative to the site) that changed, or nil when unknown; the session
+// rescans content/ either way, so it is only a hint.
+func (s *Session) Rebuild(ctx context.Context, changed []string) (*Result, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	o := s.o
+	o.Now = time.Now()
+	if s.o.Now.IsZero() == false {
+		o.Now = s.o.Now
+	}
+	if err := output.CheckDestination(o.Source, o.Dest); err != nil {
+		return nil, err
+	}
+	b := &builder{o: o, fsys: os.DirFS(o.Source), min: output.NewMinifier(), md: markdown.New(), session: s}
+	if s.builder != nil {
+		b.min, b.md = s.builder.min, s.builder.md
+	}
+	res := &Result{}
+	ds, err := b.run(ctx, res)
+	ds.Sort()
+	res.Diags = ds
+	res.Duration = time.Since(start)
+	if err != nil {
+		return res, err
+	}
+	if ds.HasErrors() {
+		return res, ErrFailed
+	}
+	s.builder = b
+	return res, nil
+}
+
+// globalKey fingerprints everything outside content/ that every page
+// depends on: site.toml, data/, themes/, layouts/, i18n/, assets/,
+// archetypes are excluded; static/ names (its files are compared by
+// content when written).
+func (s *Session) globalKey(fsys fs.FS) string {
+	h := sha256.New()
+	for _, root := range []string{"site.toml", "data", "themes", "layouts", "i18n", "assets", "static"} {
+		_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				return nil
+			}
+			fmt.Fprintf(h, "%s\x00%d\x00%d\n", p, info.Size(), info.ModTime().UnixNano())
+			return nil
+		})
+	}
+	fmt.Fprintf(h, "drafts=%v future=%v base=%s", s.o.Drafts, s.o.Future, s.o.BaseURL)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// loadPages parses content/, reusing files whose size and modification
+// time did not change.
+func (s *Session) loadPages(fsys fs.FS, opt content.Options, global string) ([]*content.Page, diag.List) {
+	if global != s.global {
+		// Vocabularies or the time zone may have changed: parse again.
+		s.parsed = map[string]*parsedFile{}
+		s.bodies = map[string]*bodyCache{}
+		s.keys = map[string]string{}
+		s.global = global
+	}
+	var files []string
+	var ds diag.List
+	infos := map[string]fs.FileInfo{}
+	_ = fs.WalkDir(fsys, content.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != content.Dir {
+				ds = append(ds, diag.Errorf(diag.Pos{File: p}, "read", "không đọc được: %v", unwrapErr(err)))
+			}
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != content.Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") || !strings.HasSuffix(strings.ToLower(name), ".md") {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		files = append(files, p)
+		infos[p] = info
+		return nil
+	})
+	next := map[string]*parsedFile{}
+	var todo []string
+	for _, f := range files {
+		info := infos[f]
+		if c, ok := s.parsed[f]; ok && c.size == info.Size() && c.mod.Equal(info.ModTime()) {
+			next[f] = c
+			continue
+		}
+		todo = append(todo, f)
+	}
+	parsed := make([]*parsedFile, len(todo))
+	parallel(len(todo), func(i int) {
+		src, err := fs.ReadFile(fsys, todo[i])
+		pf := &parsedFile{size: infos[todo[i]].Size(), mod: infos[todo[i]].ModTime()}
+		if err != nil {
+			pf.diags = diag.List{diag.Errorf(diag.Pos{File: todo[i]}, "read", "không đọc được tệp: %v", unwrapErr(err))}
+		} else {
+			pf.page, pf.diags = content.Parse(todo[i], src, opt)
+		}
+		parsed[i] = pf
+	})
+	for i, f := range todo {
+		next[f] = parsed[i]
+	}
+	s.parsed = next
+	var pages []*content.Page
+	for _, f := range files {
+		pf := next[f]
+		ds = append(ds, pf.diags...)
+		if pf.page != nil {
+			pages = append(pages, pf.page)
+		}
+	}
+	return pages, ds
+}
+
+func unwrapErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// urlKey fingerprints the URL set bodies are resolved against.
+func urlKey(b *builder) string {
+	h := sha256.New()
+	for _, u := range sortedKeys(b.exists) {
+		h.Write([]byte(u))
+		h.Write([]byte{0})
+	}
+	for _, f := range sortedKeys(b.fileURL) {
+		fmt.Fprintf(h, "%s=%s\n", f, b.fileURL[f])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// cardKey is what a card of p shows.
+func cardKey(p *site.Page) string {
+	var b strings.Builder
+	b.WriteString(p.URL)
+	b.WriteByte(0)
+	b.WriteString(p.Title)
+	b.WriteByte(0)
+	b.WriteString(p.Summary)
+	b.WriteByte(0)
+	b.WriteString(p.Date.String())
+	if p.Section != nil {
+		b.WriteString(p.Section.Title)
+	}
+	if p.Province != nil {
+		b.WriteString(p.Province.Name)
+	}
+	if p.Type != nil {
+		b.WriteString(p.Type.Name)
+	}
+	return b.String()
+}
+
+func hashKey(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0xff})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// pageKey is the render key of a content page's outputs.
+func (b *builder) pageKey(p *site.Page) string {
+	parts := []string{b.session.global, b.session.urlGen, p.Hash, p.URL}
+	if p.Section != nil {
+		parts = append(parts, p.Section.Title)
+	}
+	for _, list := range [][]*site.Page{p.Related, p.Exemplars, p.Linked} {
+		parts = append(parts, "|")
+		for _, q := range list {
+			parts = append(parts, cardKey(q))
+		}
+	}
+	return hashKey(parts...)
+}
+
+// listKey is the render key of a paginated list page.
+func (b *builder) listKey(v *View) string {
+	parts := []string{b.session.global, v.URL, v.Title, v.Description}
+	if v.Pager != nil {
+		parts = append(parts, fmt.Sprint(v.Pager.Number, v.Pager.Total))
+		for _, p := range v.Pager.Pages {
+			parts = append(parts, cardKey(p))
+		}
+	}
+	if v.Section != nil && v.Section.Intro != nil {
+		parts = append(parts, v.Section.Intro.Hash)
+	}
+	if v.Term != nil {
+		parts = append(parts, fmt.Sprint(v.Term.Models, v.Term.Exemplars, v.Term.Replications, len(v.Term.Pages)))
+		for _, p := range v.Term.Pages {
+			if p.Type != nil {
+				parts = append(parts, p.Type.Slug)
+			}
+		}
+	}
+	return hashKey(parts...)
+}
