@@ -140,9 +140,10 @@ type builder struct {
 	fileURL map[string]string // content file → URL
 	exists  map[string]bool   // every URL path that will exist
 
-	session *Session // incremental rebuilds (lantoa serve); nil for a full build
-	keysMu  sync.Mutex
-	newKeys map[string]string // render keys of this build (session)
+	session      *Session     // incremental rebuilds (lantoa serve); nil for a full build
+	deferredDocs []search.Doc // session: the search index is built after the rebuild
+	keysMu       sync.Mutex
+	newKeys      map[string]string // render keys of this build (session)
 }
 
 func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
@@ -286,6 +287,12 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	if b.session != nil {
 		b.session.out = dir.Hashes()
 		b.session.keys = b.newKeys
+		if b.index != nil {
+			b.session.indexURL = "/" + b.index.ManifestPath
+		}
+		if b.deferredDocs != nil {
+			b.session.indexLater(b)
+		}
 	}
 	if !b.o.Drafts && !b.o.Future && !b.o.Serve {
 		var record []string
@@ -581,11 +588,16 @@ type job struct {
 	data   []byte // preset content (no template)
 	mime   string // minify type for data
 	key    string // render key (sessions): unchanged key, unchanged output
+	keep   bool   // sessions: keep the file as it is
 }
 
 // emit renders (when it has a layout), minifies and writes one job.
 // A template error is a diagnostic; a write error is fatal.
 func (b *builder) emit(dir *output.Dir, j job, buf, out *bytes.Buffer) (*diag.Diagnostic, error) {
+	if j.keep {
+		dir.Keep(j.path)
+		return nil, nil
+	}
 	if j.key != "" && b.session != nil {
 		b.keysMu.Lock()
 		b.newKeys[j.path] = j.key

@@ -54,13 +54,22 @@ func (b *builder) prepare() diag.List {
 		}
 		docs = append(docs, d)
 	}
-	idx, err := search.Build(docs)
-	if err != nil {
-		ds = append(ds, diag.Errorf(diag.Pos{File: "content"}, "search", "không dựng được chỉ mục tìm kiếm: %v", err))
-		return ds
+	var sd *SearchData
+	if ss := b.session; ss != nil && ss.indexURL != "" {
+		// Dev server: the index is rebuilt in the background after the
+		// pages are served (Session.indexLater); until then the search
+		// page keeps the previous one.
+		b.deferredDocs = docs
+		sd = &SearchData{IndexURL: ss.indexURL}
+	} else {
+		idx, err := search.Build(docs)
+		if err != nil {
+			ds = append(ds, diag.Errorf(diag.Pos{File: "content"}, "search", "không dựng được chỉ mục tìm kiếm: %v", err))
+			return ds
+		}
+		b.index = idx
+		sd = &SearchData{IndexURL: "/" + idx.ManifestPath}
 	}
-	b.index = idx
-	sd := &SearchData{IndexURL: "/" + idx.ManifestPath}
 	if u, err := b.th.AssetURL("js/search.js"); err == nil {
 		sd.ScriptURL = u
 	}
@@ -280,6 +289,14 @@ func (b *builder) extraJobs(add func(*View, ...string) error) ([]job, error) {
 	if b.index != nil {
 		for _, p := range sortedKeys(b.index.Files) {
 			jobs = append(jobs, job{path: p, data: b.index.Files[p]})
+		}
+	}
+	if b.deferredDocs != nil {
+		// Keep the previous index files until the new ones are written.
+		for p := range b.session.out {
+			if strings.HasPrefix(p, search.Dir+"/") {
+				jobs = append(jobs, job{path: p, key: "index", keep: true})
+			}
 		}
 	}
 	// Statistics page and open data.

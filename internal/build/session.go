@@ -17,6 +17,7 @@ import (
 	"github.com/lantoa/lantoa/internal/diag"
 	"github.com/lantoa/lantoa/internal/markdown"
 	"github.com/lantoa/lantoa/internal/output"
+	"github.com/lantoa/lantoa/internal/search"
 	"github.com/lantoa/lantoa/internal/site"
 )
 
@@ -42,6 +43,56 @@ type Session struct {
 	urlGen  string                 // fingerprint of the URL set the bodies were resolved with
 	global  string                 // fingerprint of config, data, theme, static
 	builder *builder               // the last successful build
+
+	indexURL string         // manifest of the search index on disk
+	gen      int            // rebuild counter
+	bg       sync.WaitGroup // background index builds
+}
+
+// Wait waits for background work (the search index) to finish.
+func (s *Session) Wait() { s.bg.Wait() }
+
+// indexLater builds the search index of b's pages in the background, then
+// writes it and the search page, unless another rebuild came first. Called
+// with s.mu held.
+func (s *Session) indexLater(b *builder) {
+	gen := s.gen
+	docs := b.deferredDocs
+	s.bg.Go(func() {
+		idx, err := search.Build(docs)
+		if err != nil {
+			return
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.gen != gen {
+			return // a newer rebuild will index its own pages
+		}
+		dir, err := output.Reuse(b.o.Dest, s.out)
+		if err != nil {
+			return
+		}
+		searchPage := output.URLToFile("/tim-kiem/")
+		for p := range s.out {
+			if !strings.HasPrefix(p, search.Dir+"/") && p != searchPage {
+				dir.Keep(p)
+			}
+		}
+		var bf buffers
+		for _, p := range sortedKeys(idx.Files) {
+			if _, err := b.emit(dir, job{path: p, data: idx.Files[p]}, &bf.a, &bf.b); err != nil {
+				return
+			}
+		}
+		b.search.IndexURL = "/" + idx.ManifestPath
+		if d, err := b.emit(dir, job{path: searchPage, layout: "tim-kiem.html", view: b.searchView()}, &bf.a, &bf.b); d != nil || err != nil {
+			return
+		}
+		if dir.Commit() == nil {
+			s.out = dir.Hashes()
+			s.indexURL = "/" + idx.ManifestPath
+		}
+	})
 }
 
 type parsedFile struct {
@@ -77,6 +128,7 @@ func NewSession(o Options) *Session {
 func (s *Session) Rebuild(ctx context.Context, changed []string) (*Result, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.gen++
 	start := time.Now()
 	o := s.o
 	o.Now = time.Now()

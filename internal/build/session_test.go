@@ -2,11 +2,11 @@ package build
 
 import (
 	"bytes"
-	"runtime/pprof"
 	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -116,6 +116,7 @@ func TestSessionEqualsFullBuild(t *testing.T) {
 		if _, err := s.Rebuild(ctx, nil); err != nil {
 			t.Fatalf("%s: incremental: %v", st.name, err)
 		}
+		s.Wait() // the search index is written in the background
 		full := filepath.Join(t.TempDir(), "full")
 		if _, err := Build(ctx, Options{Source: site, Dest: full, Now: now, Serve: true}); err != nil {
 			t.Fatalf("%s: full: %v", st.name, err)
