@@ -43,6 +43,7 @@ import (
 	"github.com/lantoa/lantoa/internal/site"
 	"github.com/lantoa/lantoa/internal/stats"
 	"github.com/lantoa/lantoa/internal/theme"
+	"github.com/lantoa/lantoa/internal/vi"
 	"github.com/lantoa/lantoa/internal/vocab"
 	"github.com/tdewolff/minify/v2"
 )
@@ -503,7 +504,7 @@ func (b *builder) renderBodyUncached(p *site.Page) (*markdown.Result, diag.List)
 	ds := r.Diags
 	for _, img := range r.Images {
 		if st, err := fs.Stat(b.fsys, img.File); err == nil && st.Size() > maxImage {
-			ds = append(ds, diag.Warnf(img.Pos, "image-size", "ảnh %s nặng %.1f MB (quá 5 MB): hãy thu nhỏ trước khi đăng", img.File, float64(st.Size())/1e6))
+			ds = append(ds, diag.Warnf(img.Pos, "image-size", "ảnh %s nặng %s MB (quá 5 MB): hãy thu nhỏ trước khi đăng", img.File, vi.FormatFloat(float64(st.Size())/(1<<20), 1)))
 		}
 	}
 	if p.Image != "" {

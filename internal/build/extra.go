@@ -7,6 +7,7 @@ import (
 	"image"
 	_ "image/jpeg" // share card backgrounds
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -154,12 +155,9 @@ func (b *builder) cardFor(v *View) (share.Card, string) {
 			c.Meta = p.Province.Name
 		}
 		if p.Hero != nil && strings.HasPrefix(p.Hero.Src, "/img/") {
-			name := strings.TrimPrefix(p.Hero.Src, "/")
-			if data, ok := b.images.out[name]; ok {
-				if img, _, err := image.Decode(bytes.NewReader(data)); err == nil {
-					c.Background, c.BackgroundHash = img, name
-				}
-			}
+			// The photo is decoded only when the card is drawn (cardJobs).
+			c.BackgroundHash = strings.TrimPrefix(p.Hero.Src, "/")
+			return c, p.URL + "og.jpg"
 		}
 		return c, p.URL + "og" + c.Ext()
 	case "section":
@@ -347,7 +345,20 @@ func (b *builder) cardJobs() ([]job, diag.List) {
 	out := make([]job, len(urls))
 	errs := make([]error, len(urls))
 	parallel(len(urls), func(i int) {
-		data, _, err := r.DrawCached(cache, b.cards[urls[i]])
+		c := b.cards[urls[i]]
+		if c.BackgroundHash != "" && c.Background == nil {
+			// A cached card needs no decoding of its photo.
+			if data, err := os.ReadFile(filepath.Join(cache, share.CardKey(c, r.Theme())+".jpg")); err == nil && share.Ext(data) == ".jpg" {
+				out[i] = job{path: strings.TrimPrefix(urls[i], "/"), data: data}
+				return
+			}
+			if data, ok := b.images.out[c.BackgroundHash]; ok {
+				if img, _, err := image.Decode(bytes.NewReader(data)); err == nil {
+					c.Background = img
+				}
+			}
+		}
+		data, _, err := r.DrawCached(cache, c)
 		out[i] = job{path: strings.TrimPrefix(urls[i], "/"), data: data}
 		errs[i] = err
 	})

@@ -114,6 +114,12 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		rel = filepath.Join("content", slug+".md")
 	}
 	dst := filepath.Join(src, rel)
+	if section != "" {
+		if _, err := os.Stat(filepath.Join(src, "content", section, slug, "index.md")); err == nil {
+			fmt.Fprintf(stderr, "lantoa new: content/%s/%s/index.md đã có (bài dạng thư mục); không tạo thêm. Hãy chọn tiêu đề khác hoặc sửa tệp đó.\n", section, slug)
+			return ExitSite
+		}
+	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		fmt.Fprintf(stderr, "lantoa new: %v\n", err)
 		return ExitSite

@@ -18,6 +18,7 @@ import (
 	"github.com/lantoa/lantoa/internal/diag"
 	"github.com/lantoa/lantoa/internal/vi"
 	"github.com/lantoa/lantoa/internal/vocab"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Dir is the content folder, relative to the site folder.
@@ -138,7 +139,7 @@ func Parse(name string, src []byte, opt Options) (*Page, diag.List) {
 	sum := sha256.Sum256(src)
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	src = []byte(vi.NFC(string(src)))
+	src = norm.NFC.Bytes(src) // already valid UTF-8; returns src when it is NFC
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "empty", "tệp trống: cần phần đầu (front matter) với title và nội dung")}
 	}
@@ -685,7 +686,12 @@ func (p *Page) recipient(v value) diag.List {
 		p.Recipient = s
 		return nil
 	}
-	return diag.List{diag.Errorf(v.pos, "recipient", "recipient phải là tap-the (tập thể) hoặc ca-nhan (cá nhân), không phải %q", s)}
+	d := diag.Errorf(v.pos, "recipient", "recipient phải là tap-the (tập thể) hoặc ca-nhan (cá nhân), không phải %q", s)
+	if sug := vi.Slug(s); sug == "tap-the" || sug == "ca-nhan" {
+		d.Msg += fmt.Sprintf("; có phải %q?", sug)
+		d.Suggestion = sug
+	}
+	return diag.List{d}
 }
 
 func (p *Page) models(v value) diag.List {
@@ -694,7 +700,11 @@ func (p *Page) models(v value) diag.List {
 		return ds
 	}
 	p.Models = raw
-	p.Pos["models"] = v.pos
+	if list, ok := v.v.([]value); ok && len(list) == len(raw) {
+		for i, e := range list {
+			p.Pos["models."+raw[i]] = e.pos
+		}
+	}
 	return nil
 }
 

@@ -323,7 +323,11 @@ func (s *Site) linkExemplars() diag.List {
 		for _, slug := range p.Models {
 			m, ok := models[slug]
 			if !ok {
-				d := diag.Errorf(p.KeyPos("models"), "models", "mô hình %q không tồn tại trong content/mo-hinh/", slug)
+				pos := p.KeyPos("models")
+				if q, ok := p.Pos["models."+slug]; ok {
+					pos = q
+				}
+				d := diag.Errorf(pos, "models", "mô hình %q không tồn tại trong content/mo-hinh/", slug)
 				ds = append(ds, d)
 				continue
 			}
