@@ -557,8 +557,6 @@ func (lx *lexicon) forget() {
 	lx.raw, lx.pairID, lx.hint = pairTable{}, pairTable{}, nil
 	lx.rawIDs, lx.rawWds, lx.keyID, lx.foldID = nil, nil, nil, nil
 	lx.spans, lx.uacc, lx.bacc, lx.utouch, lx.btouch = nil, nil, nil, nil, nil
-	lx.uni.done()
-	lx.bi.done()
 }
 
 // pairTable is an open-addressing hash table from uint64 keys to positive
@@ -798,14 +796,19 @@ func (g *gatherer) add(id int32, uni bool) {
 		if l < 0 {
 			continue
 		}
-		p.each(l, func(doc int32, wtf uint32, title bool) {
+		r := p.reader(l)
+		for {
+			doc, wtf, title, ok := r.next()
+			if !ok {
+				break
+			}
 			imp := impact(wtf, g.ti.norm[doc])
 			if title {
 				imp |= titleFlag
 			}
 			g.tdocs = append(g.tdocs, uint32(doc))
 			g.timps = append(g.timps, imp)
-		})
+		}
 		g.ends = append(g.ends, len(g.tdocs))
 	}
 	if len(g.ends) <= 1 {
@@ -850,8 +853,8 @@ func (g *gatherer) distinct() int {
 // impact quantizes the BM25 term-frequency factor tf·(k1+1)/(tf+norm),
 // which lies in (0, k1+1), to 1..impactLevels.
 func impact(wtf uint32, norm float64) uint8 {
-	x := float64(wtf) * (bm25K1 + 1) / (float64(wtf) + norm)
-	q := int(math.Ceil(x / (bm25K1 + 1) * impactLevels))
+	// x/(k1+1) = tf/(tf+norm)
+	q := int(math.Ceil(impactLevels * float64(wtf) / (float64(wtf) + norm)))
 	return uint8(min(max(q, 1), impactLevels))
 }
 
