@@ -28,7 +28,7 @@
 // intact. Cases: unreadable files, invalid UTF-8, empty files, front
 // matter that never closes, symlink loops, odd and Vietnamese file names,
 // NFD file names, binary files named .md, template errors, a 50 MB page
-// and 10,000 files in one folder (the last two are skipped with -short).
+// and 10,000 files in one folder (the last two are slow, see below).
 //
 // # Safe output (safeoutput_test.go)
 //
@@ -36,6 +36,14 @@
 // symlinks that point outside; the destination's parent gains nothing but
 // the destination), output files are 0644 and folders 0755, and a build of
 // the 14,400-page generated corpus killed with SIGKILL leaves the previous
-// output in place, its temporary folder removed by the next build (skipped
-// with -short).
+// output in place, its temporary folder removed by the next build.
+//
+// # Slow tests
+//
+// The 50 MB page (about 60 s), the 10,000 files (about 25 s) and the
+// killed build (about 3 minutes, most of it the complete build of the
+// corpus) take more than the 20 s a default test may take on the 2-core
+// machine: they run only with LANTOA_SLOW_TESTS=1 (never with -short):
+//
+//	LANTOA_SLOW_TESTS=1 go test -timeout 20m ./internal/hardening
 package hardening

@@ -232,9 +232,7 @@ func TestPermissions(t *testing.T) {
 // while it writes leaves the previous output as it was; the temporary
 // folder it leaves is removed by the next build.
 func TestKilledBuild(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the lantoa binary and a 14,400-page corpus; skipped with -short")
-	}
+	slow(t)
 	top := t.TempDir()
 	bin := filepath.Join(top, "lantoa")
 	gobuild := exec.Command("go", "build", "-o", bin, "./cmd/lantoa")

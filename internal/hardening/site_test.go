@@ -25,6 +25,22 @@ const root = "../.."
 // now is the clock of every build: all test stories are in the past.
 var now = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
+// slowEnv is the environment variable that turns on the slow tests.
+const slowEnv = "LANTOA_SLOW_TESTS"
+
+// slow skips a test that takes more than 20 s on the 2-core machine (the
+// 50 MB page, 10,000 files, the killed 14,400-page build) unless
+// LANTOA_SLOW_TESTS=1, and always with -short.
+func slow(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("slow test; skipped with -short")
+	}
+	if os.Getenv(slowEnv) != "1" {
+		t.Skipf("slow test (over 20 s); run with %s=1", slowEnv)
+	}
+}
+
 // newSite makes a site folder in a fresh temporary folder with the real
 // site.toml, data/ and themes/, and the given content files (slash paths
 // relative to the site). The URL ledger is left out: it lists the real
