@@ -68,7 +68,7 @@ var checkPhases = []struct {
 	want   []wantDiag
 }{
 	{"front-matter-and-urls", []string{"p1"}, 1, []wantDiag{
-		{"content/dien-hinh/a-recipient.md", 6, 12, "error", "recipient", "", `không phải "tập thể"`},
+		{"content/dien-hinh/a-recipient.md", 6, 12, "error", "recipient", "tap-the", `không phải "tập thể"; có phải "tap-the"?`},
 		{"content/mo-hinh/a-alias.md", 8, 1, "error", "alias", "", "/mo-hinh/camera-an-ninh/ trùng với trang đang có content/mo-hinh/camera-an-ninh.md"},
 		{"content/mo-hinh/a-date-future.md", 4, 1, "warning", "date-future", "", "ngày 01/01/2099 còn ở tương lai"},
 		{"content/mo-hinh/a-date.md", 4, 7, "error", "date", "", `date "18/11/2025" không phải ngày hợp lệ`},
@@ -86,7 +86,7 @@ var checkPhases = []struct {
 		{"content/tin-tuc/a-utf8.md", 7, 18, "error", "utf8", "", "byte 0xFF"},
 	}},
 	{"ledger-models-reserved", []string{"p2"}, 1, []wantDiag{
-		{"content/dien-hinh/a-models.md", 6, 9, "error", "models", "", `mô hình "khong-co-mo-hinh" không tồn tại`},
+		{"content/dien-hinh/a-models.md", 6, 28, "error", "models", "", `mô hình "khong-co-mo-hinh" không tồn tại`},
 		{"content/tin-tuc/a-alias-reserved.md", 5, 1, "error", "alias", "", "/tim-kiem/ trùng với trang tìm kiếm"},
 		{"data/published-urls.txt", 3, 1, "error", "ledger", "/mo-hinh/tuan-tra-song-nuoc-tinh-ca-mau/", `thêm "/mo-hinh/tuan-tra-song-nuoc-ca-mau/" vào aliases`},
 	}},
@@ -104,7 +104,7 @@ var warningsOnly = []wantDiag{
 	{"content/mo-hinh/w-empty-section.md", 10, 4, "warning", "empty-section", "", `mục "Mục trống"`},
 	{"content/mo-hinh/w-heading-h1.md", 10, 3, "warning", "heading-h1", "", "hãy dùng ##"},
 	{"content/mo-hinh/w-heading-skip.md", 14, 6, "warning", "heading-skip", "", "cấp 4 đứng sau cấp 2"},
-	{"content/mo-hinh/w-image-size/index.md", 10, 1, "warning", "image-size", "", "content/mo-hinh/w-image-size/anh-lon.svg nặng 6.3 MB"},
+	{"content/mo-hinh/w-image-size/index.md", 10, 1, "warning", "image-size", "", "content/mo-hinh/w-image-size/anh-lon.svg nặng 6,3 MB"},
 	{"content/mo-hinh/w-link-scheme.md", 10, 5, "warning", "link-scheme", "", `"javascript:alert(1)" bị loại bỏ`},
 }
 

@@ -499,12 +499,17 @@ func (b *builder) renderBody(p *site.Page) (*markdown.Result, diag.List) {
 }
 
 func (b *builder) renderBodyUncached(p *site.Page) (*markdown.Result, diag.List) {
-	r := b.md.Render(p.Page, resolver{b})
+	var r *markdown.Result
+	if b.o.CheckOnly {
+		r = b.md.Check(p.Page, resolver{b})
+	} else {
+		r = b.md.Render(p.Page, resolver{b})
+	}
 	p.Content, p.Text, p.Headings = htmlOf(r.HTML), r.Text, r.Headings
 	ds := r.Diags
 	for _, img := range r.Images {
 		if st, err := fs.Stat(b.fsys, img.File); err == nil && st.Size() > maxImage {
-			ds = append(ds, diag.Warnf(img.Pos, "image-size", "ảnh %s nặng %s MB (quá 5 MB): hãy thu nhỏ trước khi đăng", img.File, vi.FormatFloat(float64(st.Size())/(1<<20), 1)))
+			ds = append(ds, diag.Warnf(img.Pos, "image-size", "ảnh %s nặng %s MB (quá 5 MB): hãy thu nhỏ trước khi đăng", img.File, vi.FormatFloat(float64(st.Size())/1e6, 1)))
 		}
 	}
 	if p.Image != "" {

@@ -116,7 +116,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	dst := filepath.Join(src, rel)
 	if section != "" {
 		if _, err := os.Stat(filepath.Join(src, "content", section, slug, "index.md")); err == nil {
-			fmt.Fprintf(stderr, "lantoa new: content/%s/%s/index.md đã có (bài dạng thư mục); không tạo thêm. Hãy chọn tiêu đề khác hoặc sửa tệp đó.\n", section, slug)
+			fmt.Fprintf(stderr, "lantoa new: content/%s/%s/index.md đã có; không ghi đè (bài dạng thư mục đã dùng tên này). Hãy chọn tiêu đề khác hoặc sửa tệp đó.\n", section, slug)
 			return ExitSite
 		}
 	}

@@ -161,6 +161,17 @@ func (r *Renderer) Render(p *content.Page, resolve Resolver) *Result {
 	return res
 }
 
+// Check parses p.Body and runs every check of Render (links, images,
+// headings) without producing HTML or text: what `lantoa check` needs.
+func (r *Renderer) Check(p *content.Page, resolve Resolver) *Result {
+	res := &Result{}
+	st := &state{page: p, resolve: resolve, res: res}
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	ctx.Set(stateKey, st)
+	r.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
+	return res
+}
+
 // ids makes heading ids unique within a page.
 type ids struct{ used map[string]bool }
 
