@@ -144,7 +144,8 @@ type builder struct {
 	session      *Session     // incremental rebuilds (lantoa serve); nil for a full build
 	deferredDocs []search.Doc // session: the search index is built after the rebuild
 	keysMu       sync.Mutex
-	newKeys      map[string]string // render keys of this build (session)
+	newKeys      map[string]string     // render keys of this build (session)
+	cardKeys     map[*site.Page]string // memoized card keys (session)
 }
 
 func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
@@ -178,6 +179,7 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	if b.session != nil {
 		pages, d = b.session.loadPages(b.fsys, copt, b.session.globalKey(b.fsys))
 		b.newKeys = map[string]string{}
+		b.cardKeys = map[*site.Page]string{}
 	} else {
 		pages, d = content.Load(b.fsys, copt)
 	}

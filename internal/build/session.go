@@ -6,9 +6,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -43,6 +45,8 @@ type Session struct {
 	urlGen  string                 // fingerprint of the URL set the bodies were resolved with
 	global  string                 // fingerprint of config, data, theme, static
 	builder *builder               // the last successful build
+
+	seed1, seed2 maphash.Seed // render key hashing
 
 	indexURL string         // manifest of the search index on disk
 	gen      int            // rebuild counter
@@ -119,7 +123,7 @@ func NewSession(o Options) *Session {
 	if o.Dest == "" {
 		o.Dest = path.Join(o.Source, "public")
 	}
-	return &Session{o: o, parsed: map[string]*parsedFile{}, bodies: map[string]*bodyCache{}, keys: map[string]string{}, out: map[string][32]byte{}}
+	return &Session{seed1: maphash.MakeSeed(), seed2: maphash.MakeSeed(), o: o, parsed: map[string]*parsedFile{}, bodies: map[string]*bodyCache{}, keys: map[string]string{}, out: map[string][32]byte{}}
 }
 
 // Rebuild brings the destination up to date. changed lists the paths
@@ -275,7 +279,21 @@ func urlKey(b *builder) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// cardKey is what a card of p shows.
+// cardKey is what a card of p shows (memoized per build).
+func (b *builder) cardKey(p *site.Page) string {
+	b.keysMu.Lock()
+	k, ok := b.cardKeys[p]
+	b.keysMu.Unlock()
+	if ok {
+		return k
+	}
+	k = cardKey(p)
+	b.keysMu.Lock()
+	b.cardKeys[p] = k
+	b.keysMu.Unlock()
+	return k
+}
+
 func cardKey(p *site.Page) string {
 	var b strings.Builder
 	b.WriteString(p.URL)
@@ -297,13 +315,19 @@ func cardKey(p *site.Page) string {
 	return b.String()
 }
 
-func hashKey(parts ...string) string {
-	h := sha256.New()
+// hashKey hashes the parts of a render key with the session's seed (two
+// 64-bit maphash sums: collisions are negligible for one process).
+func (s *Session) hashKey(parts ...string) string {
+	var h1, h2 maphash.Hash
+	h1.SetSeed(s.seed1)
+	h2.SetSeed(s.seed2)
 	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0xff})
+		h1.WriteString(p)
+		h1.WriteByte(0xff)
+		h2.WriteString(p)
+		h2.WriteByte(0xff)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	return strconv.FormatUint(h1.Sum64(), 36) + "." + strconv.FormatUint(h2.Sum64(), 36)
 }
 
 // pageKey is the render key of a content page's outputs.
@@ -315,10 +339,10 @@ func (b *builder) pageKey(p *site.Page) string {
 	for _, list := range [][]*site.Page{p.Related, p.Exemplars, p.Linked} {
 		parts = append(parts, "|")
 		for _, q := range list {
-			parts = append(parts, cardKey(q))
+			parts = append(parts, b.cardKey(q))
 		}
 	}
-	return hashKey(parts...)
+	return b.session.hashKey(parts...)
 }
 
 // listKey is the render key of a paginated list page.
@@ -327,7 +351,7 @@ func (b *builder) listKey(v *View) string {
 	if v.Pager != nil {
 		parts = append(parts, fmt.Sprint(v.Pager.Number, v.Pager.Total))
 		for _, p := range v.Pager.Pages {
-			parts = append(parts, cardKey(p))
+			parts = append(parts, b.cardKey(p))
 		}
 	}
 	if v.Section != nil && v.Section.Intro != nil {
@@ -335,11 +359,16 @@ func (b *builder) listKey(v *View) string {
 	}
 	if v.Term != nil {
 		parts = append(parts, fmt.Sprint(v.Term.Models, v.Term.Exemplars, v.Term.Replications, len(v.Term.Pages)))
-		for _, p := range v.Term.Pages {
-			if p.Type != nil {
-				parts = append(parts, p.Type.Slug)
+		if v.Pager != nil && v.Pager.Number == 1 {
+			// The first page of a province shows a chart of its types.
+			var types []string
+			for _, p := range v.Term.Pages {
+				if p.Type != nil {
+					types = append(types, p.Type.Slug)
+				}
 			}
+			parts = append(parts, strings.Join(types, ","))
 		}
 	}
-	return hashKey(parts...)
+	return b.session.hashKey(parts...)
 }

@@ -388,7 +388,6 @@ var errTemplate = errors.New("template error")
 // pageJobs are the files of one content page: the page, and for stories
 // the QR code and the printable poster.
 func (b *builder) pageJobs(p *site.Page) ([]job, error) {
-	v := b.pageView(p)
 	layouts := []string{"_default/single.html"}
 	if p.Page.Section != "" {
 		layouts = append([]string{p.Page.Section + "/single.html"}, layouts...)
@@ -399,28 +398,35 @@ func (b *builder) pageJobs(p *site.Page) ([]job, error) {
 	}
 	var key string
 	if b.session != nil {
+		// Unchanged: keep the page, its QR code and poster without
+		// making them.
 		key = b.pageKey(p)
-	}
-	jobs := []job{{path: output.URLToFile(p.URL), layout: name, view: v, key: key}}
-	if !p.Kind.IsStory() {
-		return jobs, nil
-	}
-	if key != "" {
-		// Unchanged: keep the QR code and poster without making them.
-		keep := []string{strings.TrimPrefix(p.URL, "/") + "qr.svg"}
+		keep := []string{output.URLToFile(p.URL)}
+		if p.Kind.IsStory() {
+			keep = append(keep, strings.TrimPrefix(p.URL, "/")+"qr.svg")
+		}
 		if p.Kind == content.KindModel || p.Kind == content.KindExemplar {
 			keep = append(keep, output.URLToFile(p.URL+"in/"))
 		}
-		same := b.session.keys[output.URLToFile(p.URL)] == key
+		same := true
 		for _, q := range keep {
 			same = same && b.session.keys[q] == key
 		}
 		if same {
+			var jobs []job
 			for _, q := range keep {
 				jobs = append(jobs, job{path: q, key: key})
 			}
+			if b.o.ShareImages {
+				b.decorate(b.pageView(p)) // queues the share card
+			}
 			return jobs, nil
 		}
+	}
+	v := b.pageView(p)
+	jobs := []job{{path: output.URLToFile(p.URL), layout: name, view: v, key: key}}
+	if !p.Kind.IsStory() {
+		return jobs, nil
 	}
 	qr, err := b.qr(b.abs(p.URL))
 	if err != nil {
