@@ -18,6 +18,9 @@ import (
 	"unicode/utf8"
 )
 
+// formatVersion is the manifest's "v": 2 since postings carry the title bit.
+const formatVersion = 2
+
 // Dir is the folder of the index files, relative to the site root.
 const Dir = "tim-kiem/_i"
 
@@ -57,10 +60,11 @@ type params struct {
 	PrefixMin    int `json:"pmin"`    // shortest last term (code points) completed as a prefix
 	PrefixShards int `json:"pshards"` // most term shards read for completions
 	PrefixTerms  int `json:"pterms"`  // most completions used
+	Title        int `json:"title"`   // added to the impact of a posting whose term is in the title
 }
 
 func defaultParams() params {
-	return params{Exact: 6, Fold: 3, PrefixExact: 3, Prefix: 2, Bigram: 3, IDFScale: 100, PrefixMin: 2, PrefixShards: 3, PrefixTerms: 24}
+	return params{Exact: 6, Fold: 3, PrefixExact: 3, Prefix: 2, Bigram: 3, IDFScale: 100, PrefixMin: 2, PrefixShards: 3, PrefixTerms: 24, Title: impactLevels}
 }
 
 // Facet names, as used in URLs, Counts and the manifest.
@@ -254,7 +258,7 @@ func Build(docs []Doc) (*Index, error) {
 
 	files := map[string][]byte{}
 	var mf manifest
-	mf.Version = 1
+	mf.Version = formatVersion
 	mf.N = len(infos)
 	mf.Group = docsPerShard
 	mf.Params = defaultParams()
@@ -393,14 +397,14 @@ func recordShards(infos []docInfo) [][]byte {
 // snippetSource is the text results show under the title: the summary, or
 // else the beginning of the body cut at a word boundary.
 func snippetSource(d *Doc) string {
-	if s := strings.TrimSpace(d.Summary); s != "" {
-		return strings.Join(strings.Fields(s), " ")
+	if s, _ := squeeze(d.Summary, -1); s != "" {
+		return s
 	}
-	body := strings.Join(strings.Fields(d.Body), " ")
-	if utf8.RuneCountInString(body) <= snippetRunes {
+	body, n := squeeze(d.Body, snippetRunes)
+	if n <= snippetRunes {
 		return body
 	}
-	n := 0
+	n = 0
 	cut := len(body)
 	for i := range body {
 		if n == snippetRunes {
@@ -415,23 +419,49 @@ func snippetSource(d *Doc) string {
 	return body[:cut] + "…"
 }
 
+// squeeze joins the words of s (as strings.Fields) with single spaces,
+// stopping once more than limit runes are joined when limit ≥ 0. It
+// returns the text and its length in runes.
+func squeeze(s string, limit int) (string, int) {
+	var b strings.Builder
+	n := 0
+	for f := range strings.FieldsSeq(s) {
+		if limit >= 0 && n > limit {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(f)
+		n += utf8.RuneCountInString(f)
+	}
+	return b.String(), n
+}
+
 // A segment is one run of text indexed with one weight; pairs do not
 // cross segments.
 type segment struct {
 	text   string
 	weight uint32
+	title  bool
 }
 
 func segments(d *Doc) []segment {
-	s := []segment{{d.Title, weightTitle}, {d.Summary, weightMeta}, {d.Kind.Name, weightMeta},
-		{d.Province.Name, weightMeta}, {d.Section.Name, weightMeta}}
+	s := []segment{{d.Title, weightTitle, true}, {d.Summary, weightMeta, false}, {d.Kind.Name, weightMeta, false},
+		{d.Province.Name, weightMeta, false}, {d.Section.Name, weightMeta, false}}
 	for _, f := range d.Fields {
-		s = append(s, segment{f.Name, weightMeta})
+		s = append(s, segment{f.Name, weightMeta, false})
 	}
-	return append(s, segment{d.Body, weightBody})
+	return append(s, segment{d.Body, weightBody, false})
 }
 
-// A lexicon interns the words one worker meets; ids are local to it.
+// inTitle marks, in a lexicon's per-document accumulator of a term, that
+// the term is in the title; the other bits hold its weighted frequency.
+const inTitle = 1 << 31
+
+// A lexicon interns the words one worker meets and collects the postings
+// of the documents it scans; ids are local to it.
 type lexicon struct {
 	raw    pairTable // maphash of a word as written → index in rawWords, plus one
 	rawIDs []int32   // index in rawWords → variant id
@@ -444,11 +474,14 @@ type lexicon struct {
 	folds  []string
 	pairID pairTable // fold id pair → pair id
 	pairs  []uint64
-	spans  []int32  // scratch for eachWordBuf
-	uacc   []uint32 // per variant: weighted tf in the current doc
-	bacc   []uint32 // per pair: weighted tf in the current doc
+	hint   []pairHint // per fold: the last pair it began
+	spans  []int32    // scratch for eachWordBuf
+	uacc   []uint32   // per variant: weighted tf in the current doc | inTitle
+	bacc   []uint32   // per pair: weighted tf in the current doc | inTitle
 	utouch []int32
 	btouch []int32
+	uni    postings // per variant
+	bi     postings // per pair
 }
 
 func newLexicon() *lexicon {
@@ -458,8 +491,8 @@ func newLexicon() *lexicon {
 func (lx *lexicon) variant(w string) int32 {
 	h := maphash.String(lx.seed, w)
 	slot := lx.raw.find(h)
-	for lx.raw.vals[slot] != 0 {
-		if r := lx.raw.vals[slot] - 1; lx.rawWds[r] == w {
+	for lx.raw.val(slot) != 0 {
+		if r := lx.raw.val(slot) - 1; lx.rawWds[r] == w {
 			return lx.rawIDs[r]
 		}
 		// A 64-bit hash collision: probe on past the other word.
@@ -485,145 +518,162 @@ func (lx *lexicon) newVariant(w string) int32 {
 			f = int32(len(lx.folds))
 			lx.foldID[t.fold] = f
 			lx.folds = append(lx.folds, t.fold)
+			lx.hint = append(lx.hint, pairHint{-1, -1})
 		}
 		lx.vfold = append(lx.vfold, f)
 		lx.uacc = append(lx.uacc, 0)
+		lx.uni.newTerm()
 	}
 	return id
 }
 
+// pair returns the id of the pair of folds f1 f2.
 func (lx *lexicon) pair(f1, f2 int32) int32 {
+	h := &lx.hint[f1]
+	if h.f2 == f2 {
+		return h.id
+	}
 	k := uint64(uint32(f1))<<32 | uint64(uint32(f2))
 	slot := lx.pairID.find(k)
-	if v := lx.pairID.vals[slot]; v > 0 {
+	if v := lx.pairID.val(slot); v > 0 {
+		*h = pairHint{f2, v - 1}
 		return v - 1
 	}
 	id := int32(len(lx.pairs))
+	*h = pairHint{f2, id}
 	lx.pairID.insert(slot, k, id+1)
 	lx.pairs = append(lx.pairs, k)
 	lx.bacc = append(lx.bacc, 0)
+	lx.bi.newTerm()
 	return id
+}
+
+// A pairHint caches the pair last found for a first fold: in running text
+// a word is often followed by the same word as last time.
+type pairHint struct{ f2, id int32 }
+
+// forget drops what only scanning needs, keeping the terms and postings.
+func (lx *lexicon) forget() {
+	lx.raw, lx.pairID, lx.hint = pairTable{}, pairTable{}, nil
+	lx.rawIDs, lx.rawWds, lx.keyID, lx.foldID = nil, nil, nil, nil
+	lx.spans, lx.uacc, lx.bacc, lx.utouch, lx.btouch = nil, nil, nil, nil, nil
 }
 
 // pairTable is an open-addressing hash table from uint64 keys to positive
 // int32 values (0 marks an empty slot); a Go map is twice as slow here.
+// A key and its value share a slot, so a probe touches one cache line.
 type pairTable struct {
-	keys []uint64
-	vals []int32
-	n    int
+	slots []slot
+	n     int
+}
+
+type slot struct {
+	key uint64
+	val int32
 }
 
 // find returns the slot of k: its own, or the empty slot to insert it in.
 func (t *pairTable) find(k uint64) int {
-	if len(t.keys) == 0 {
-		t.keys, t.vals = make([]uint64, 1<<12), make([]int32, 1<<12)
+	if len(t.slots) == 0 {
+		t.slots = make([]slot, 1<<12)
 	}
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	i := (k * 0x9E3779B97F4A7C15) >> 20 & mask
-	for t.vals[i] != 0 && t.keys[i] != k {
+	for s := &t.slots[i]; s.val != 0 && s.key != k; s = &t.slots[i] {
 		i = (i + 1) & mask
 	}
 	return int(i)
 }
 
 // findAfter continues the probe for k after slot.
-func (t *pairTable) findAfter(k uint64, slot int) int {
-	mask := len(t.keys) - 1
-	i := (slot + 1) & mask
-	for t.vals[i] != 0 && t.keys[i] != k {
+func (t *pairTable) findAfter(k uint64, i int) int {
+	mask := len(t.slots) - 1
+	i = (i + 1) & mask
+	for s := &t.slots[i]; s.val != 0 && s.key != k; s = &t.slots[i] {
 		i = (i + 1) & mask
 	}
 	return i
 }
 
+// val is the value in slot i, 0 if it is empty.
+func (t *pairTable) val(i int) int32 { return t.slots[i].val }
+
 // insert stores k → v in the empty slot found by find.
-func (t *pairTable) insert(slot int, k uint64, v int32) {
-	t.keys[slot], t.vals[slot] = k, v
+func (t *pairTable) insert(i int, k uint64, v int32) {
+	t.slots[i] = slot{k, v}
 	t.n++
-	if 2*t.n < len(t.keys) {
+	if 2*t.n < len(t.slots) {
 		return
 	}
-	old := *t
-	t.keys, t.vals = make([]uint64, 2*len(old.keys)), make([]int32, 2*len(old.keys))
-	for i, v := range old.vals {
-		if v != 0 {
-			j := t.find(old.keys[i])
-			t.keys[j], t.vals[j] = old.keys[i], v
+	old := t.slots
+	t.slots = make([]slot, 2*len(old))
+	for _, s := range old {
+		if s.val != 0 {
+			t.slots[t.find(s.key)] = s
 		}
 	}
 }
 
-// A tf is a term of one document with its weighted frequency.
-type tf struct {
-	id  int32
-	wtf uint32
-}
-
-// docTerms are the terms of one document, in its worker's ids.
-type docTerms struct {
-	worker int
-	uni    []tf
-	bi     []tf
-	length uint32 // weighted length
-}
-
-// scan indexes one document.
-func (lx *lexicon) scan(d *Doc) docTerms {
-	var dt docTerms
+// scan indexes document number doc, appending its postings, and returns
+// its weighted length. A worker scans documents in increasing order.
+func (lx *lexicon) scan(d *Doc, doc int32) (length uint32) {
 	for _, seg := range segments(d) {
 		prevFold := int32(-1)
+		title := uint32(0)
+		if seg.title {
+			title = inTitle
+		}
 		lx.spans = eachWordBuf(seg.text, lx.spans, func(w string) {
 			v := lx.variant(w)
 			if lx.uacc[v] == 0 {
 				lx.utouch = append(lx.utouch, v)
 			}
-			lx.uacc[v] += seg.weight
-			dt.length += seg.weight
+			lx.uacc[v] = (lx.uacc[v] + seg.weight) | title
+			length += seg.weight
 			f := lx.vfold[v]
 			if prevFold >= 0 {
 				p := lx.pair(prevFold, f)
 				if lx.bacc[p] == 0 {
 					lx.btouch = append(lx.btouch, p)
 				}
-				lx.bacc[p] += seg.weight
+				lx.bacc[p] = (lx.bacc[p] + seg.weight) | title
 			}
 			prevFold = f
 		})
 	}
-	dt.uni = make([]tf, len(lx.utouch))
-	for i, v := range lx.utouch {
-		dt.uni[i] = tf{v, lx.uacc[v]}
+	for _, v := range lx.utouch {
+		lx.uni.add(v, doc, lx.uacc[v])
 		lx.uacc[v] = 0
 	}
-	dt.bi = make([]tf, len(lx.btouch))
-	for i, p := range lx.btouch {
-		dt.bi[i] = tf{p, lx.bacc[p]}
+	for _, p := range lx.btouch {
+		lx.bi.add(p, doc, lx.bacc[p])
 		lx.bacc[p] = 0
 	}
 	lx.utouch, lx.btouch = lx.utouch[:0], lx.btouch[:0]
-	return dt
+	return length
 }
 
-// termIndex is the inverted index in global ids.
+// termIndex is the inverted index: the terms in global ids, their postings
+// still in the lexicons of the workers that scanned them.
 type termIndex struct {
 	keys  []string // variant → Key form
 	vfold []int32  // variant → fold
 	folds []string // fold id → folded form
 	pairs []uint64 // pair id → fold ids fold1<<32 | fold2
-	// Postings in CSR form: the docs of variant v are uniDocs[uniOff[v]:uniOff[v+1]].
-	uniOff  []int
-	uniDocs []uint32
-	uniImp  []uint8
-	biOff   []int
-	biDocs  []uint32
-	biImp   []uint8
+	lexes []*lexicon
+	// uniSrc[w][v] is the id of variant v in lexes[w], −1 if it has none;
+	// biSrc likewise for pairs.
+	uniSrc, biSrc [][]int32
+	norm          []float64 // per document: k1·(1 − b + b·length/average length)
 }
 
-// indexTerms tokenizes the documents in parallel and inverts them.
+// indexTerms tokenizes the documents in parallel, each worker taking
+// chunks of documents in increasing order, and merges the workers' terms.
 func indexTerms(infos []docInfo) *termIndex {
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(infos)/64+1))
+	n := len(infos)
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/64+1))
 	lexes := make([]*lexicon, workers)
-	dts := make([]docTerms, len(infos))
+	lengths := make([]uint32, n)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	const chunk = 32
@@ -633,12 +683,11 @@ func indexTerms(infos []docInfo) *termIndex {
 		wg.Go(func() {
 			for {
 				start := int(next.Add(chunk)) - chunk
-				if start >= len(infos) {
+				if start >= n {
 					return
 				}
-				for i := start; i < min(start+chunk, len(infos)); i++ {
-					dts[i] = lx.scan(infos[i].doc)
-					dts[i].worker = w
+				for i := start; i < min(start+chunk, n); i++ {
+					lengths[i] = lx.scan(infos[i].doc, int32(i))
 				}
 			}
 		})
@@ -646,7 +695,7 @@ func indexTerms(infos []docInfo) *termIndex {
 	wg.Wait()
 
 	// Merge the lexicons.
-	ti := &termIndex{}
+	ti := &termIndex{lexes: lexes}
 	keyID := map[string]int32{}
 	foldID := map[string]int32{}
 	var pairID pairTable
@@ -678,7 +727,7 @@ func indexTerms(infos []docInfo) *termIndex {
 		for i, p := range lx.pairs {
 			gk := uint64(uint32(fmap[p>>32]))<<32 | uint64(uint32(fmap[uint32(p)]))
 			slot := pairID.find(gk)
-			g := pairID.vals[slot] - 1
+			g := pairID.val(slot) - 1
 			if g < 0 {
 				g = int32(len(ti.pairs))
 				pairID.insert(slot, gk, g+1)
@@ -686,57 +735,126 @@ func indexTerms(infos []docInfo) *termIndex {
 			}
 			pmap[w][i] = g
 		}
+		lx.forget()
+	}
+	inverse := func(m []int32, n int) []int32 {
+		inv := make([]int32, n)
+		for i := range inv {
+			inv[i] = -1
+		}
+		for l, g := range m {
+			inv[g] = int32(l)
+		}
+		return inv
+	}
+	for w := range lexes {
+		ti.uniSrc = append(ti.uniSrc, inverse(vmap[w], len(ti.keys)))
+		ti.biSrc = append(ti.biSrc, inverse(pmap[w], len(ti.pairs)))
 	}
 
 	var total float64
-	for _, dt := range dts {
-		total += float64(dt.length)
+	for _, l := range lengths {
+		total += float64(l)
 	}
-	avg := max(total/float64(max(len(dts), 1)), 1)
-
-	var wg2 sync.WaitGroup
-	wg2.Go(func() {
-		ti.uniOff, ti.uniDocs, ti.uniImp = invert(dts, len(ti.keys), avg, func(dt *docTerms) []tf { return dt.uni }, vmap)
-	})
-	ti.biOff, ti.biDocs, ti.biImp = invert(dts, len(ti.pairs), avg, func(dt *docTerms) []tf { return dt.bi }, pmap)
-	wg2.Wait()
+	avg := max(total/float64(max(n, 1)), 1)
+	ti.norm = make([]float64, n)
+	for d, l := range lengths {
+		ti.norm[d] = bm25K1 * (1 - bm25B + bm25B*float64(l)/avg)
+	}
 	return ti
 }
 
-// invert builds CSR postings for n terms from per-document term lists.
-func invert(dts []docTerms, n int, avg float64, list func(*docTerms) []tf, remap [][]int32) ([]int, []uint32, []uint8) {
-	off := make([]int, n+1)
-	for i := range dts {
-		m := remap[dts[i].worker]
-		for _, t := range list(&dts[i]) {
-			off[m[t.id]+1]++
+// A gatherer collects the postings of terms from the workers' lexicons
+// into document order; its buffers are reused from term to term.
+type gatherer struct {
+	ti    *termIndex
+	docs  []uint32
+	imps  []uint8 // impact 1..impactLevels, | titleFlag
+	tdocs []uint32
+	timps []uint8
+	ends  []int // end of each worker's run in tdocs
+	heads []int
+	mark  []int32 // per document: gen when last counted
+	gen   int32
+}
+
+func (ti *termIndex) gatherer(n int) *gatherer {
+	return &gatherer{ti: ti, mark: make([]int32, n)}
+}
+
+func (g *gatherer) reset() { g.docs, g.imps = g.docs[:0], g.imps[:0] }
+
+// add appends the postings of term id (a variant when uni is set, else a
+// pair) to g.docs and g.imps, in increasing document order.
+func (g *gatherer) add(id int32, uni bool) {
+	g.tdocs, g.timps, g.ends = g.tdocs[:0], g.timps[:0], g.ends[:0]
+	for w, lx := range g.ti.lexes {
+		l, p := g.ti.biSrc[w][id], &lx.bi
+		if uni {
+			l, p = g.ti.uniSrc[w][id], &lx.uni
+		}
+		if l < 0 {
+			continue
+		}
+		r := p.reader(l)
+		for {
+			doc, wtf, title, ok := r.next()
+			if !ok {
+				break
+			}
+			imp := impact(wtf, g.ti.norm[doc])
+			if title {
+				imp |= titleFlag
+			}
+			g.tdocs = append(g.tdocs, uint32(doc))
+			g.timps = append(g.timps, imp)
+		}
+		g.ends = append(g.ends, len(g.tdocs))
+	}
+	if len(g.ends) <= 1 {
+		g.docs = append(g.docs, g.tdocs...)
+		g.imps = append(g.imps, g.timps...)
+		return
+	}
+	// Each worker's run is in order: merge them.
+	g.heads = g.heads[:0]
+	start := 0
+	for _, e := range g.ends {
+		g.heads = append(g.heads, start)
+		start = e
+	}
+	for range g.tdocs {
+		best := -1
+		for k, h := range g.heads {
+			if h < g.ends[k] && (best < 0 || g.tdocs[h] < g.tdocs[g.heads[best]]) {
+				best = k
+			}
+		}
+		h := g.heads[best]
+		g.docs = append(g.docs, g.tdocs[h])
+		g.imps = append(g.imps, g.timps[h])
+		g.heads[best]++
+	}
+}
+
+// distinct counts the distinct documents in g.docs.
+func (g *gatherer) distinct() int {
+	g.gen++
+	n := 0
+	for _, d := range g.docs {
+		if g.mark[d] != g.gen {
+			g.mark[d] = g.gen
+			n++
 		}
 	}
-	for i := 1; i <= n; i++ {
-		off[i] += off[i-1]
-	}
-	docs := make([]uint32, off[n])
-	imps := make([]uint8, off[n])
-	pos := slices.Clone(off[:n])
-	for d := range dts {
-		m := remap[dts[d].worker]
-		norm := bm25K1 * (1 - bm25B + bm25B*float64(dts[d].length)/avg)
-		for _, t := range list(&dts[d]) {
-			g := m[t.id]
-			p := pos[g]
-			pos[g]++
-			docs[p] = uint32(d)
-			imps[p] = impact(t.wtf, norm)
-		}
-	}
-	return off, docs, imps
+	return n
 }
 
 // impact quantizes the BM25 term-frequency factor tf·(k1+1)/(tf+norm),
 // which lies in (0, k1+1), to 1..impactLevels.
 func impact(wtf uint32, norm float64) uint8 {
-	x := float64(wtf) * (bm25K1 + 1) / (float64(wtf) + norm)
-	q := int(math.Ceil(x / (bm25K1 + 1) * impactLevels))
+	// x/(k1+1) = tf/(tf+norm)
+	q := int(math.Ceil(impactLevels * float64(wtf) / (float64(wtf) + norm)))
 	return uint8(min(max(q, 1), impactLevels))
 }
 
@@ -749,17 +867,17 @@ type shardWriter struct {
 	cur    []byte
 }
 
-// line returns the buffer to append the line of term to.
-func (w *shardWriter) line(term string, size int) []byte {
-	if len(w.cur) > 0 && len(w.cur)+size > w.target {
+// add appends a line whose term is line[:termLen].
+func (w *shardWriter) add(line []byte, termLen int) {
+	if len(w.cur) > 0 && len(w.cur)+len(line) > w.target {
 		w.shards = append(w.shards, w.cur)
 		w.cur = nil
 	}
 	if len(w.cur) == 0 {
-		w.firsts = append(w.firsts, term)
-		w.cur = make([]byte, 0, max(w.target, size)+w.target/8)
+		w.firsts = append(w.firsts, string(line[:termLen]))
+		w.cur = make([]byte, 0, max(w.target+w.target/8, len(line)))
 	}
-	return w.cur
+	w.cur = append(w.cur, line...)
 }
 
 func (w *shardWriter) done() ([][]byte, []string) {
@@ -770,25 +888,6 @@ func (w *shardWriter) done() ([][]byte, []string) {
 		w.shards = append(w.shards, w.cur)
 	}
 	return w.shards, w.firsts
-}
-
-// appendLine appends one line: term, df, then a key (or "" for term itself)
-// and its postings per variant.
-func appendLine(b []byte, term string, df, n int, keys []string, posts func(i int) ([]uint32, []uint8)) []byte {
-	q := levels(df, n)
-	b = append(b, term...)
-	b = append(b, '\t')
-	b = strconv.AppendInt(b, int64(df), 10)
-	for i, k := range keys {
-		b = append(b, '\t')
-		if k != term {
-			b = append(b, k...)
-		}
-		b = append(b, '\t')
-		docs, imps := posts(i)
-		b = appendPostings(b, docs, imps, q)
-	}
-	return append(b, '\n')
 }
 
 // foldOrder returns the fold ids sorted by fold (UTF-16 order) and the rank
@@ -815,37 +914,39 @@ func (ti *termIndex) uniShards(order []int32, n int) ([][]byte, []string) {
 		byFold[f] = append(byFold[f], int32(v))
 	}
 	w := shardWriter{target: uniShardBytes}
-	var seen []int32
-	var keys []string
+	g := ti.gatherer(n)
+	var line []byte
+	var ends []int
 	for _, f := range order {
 		vs := byFold[f]
 		slices.SortFunc(vs, func(a, b int32) int { return jsCompare(ti.keys[a], ti.keys[b]) })
-		fold := ti.folds[f]
-		// df: documents with any variant.
-		df, size := 0, len(fold)+8
+		g.reset()
+		ends = ends[:0]
 		for _, v := range vs {
-			df += ti.uniOff[v+1] - ti.uniOff[v]
-			size += len(ti.keys[v]) + 2 + 2*(ti.uniOff[v+1]-ti.uniOff[v])
+			g.add(v, true)
+			ends = append(ends, len(g.docs))
 		}
+		df := len(g.docs) // documents with any variant
 		if len(vs) > 1 {
-			seen = seen[:0]
-			for _, v := range vs {
-				for _, d := range ti.uniDocs[ti.uniOff[v]:ti.uniOff[v+1]] {
-					seen = append(seen, int32(d))
-				}
+			df = g.distinct()
+		}
+		fold := ti.folds[f]
+		q := levels(df, n)
+		line = append(line[:0], fold...)
+		line = append(line, '\t')
+		line = strconv.AppendInt(line, int64(df), 10)
+		start := 0
+		for i, v := range vs {
+			line = append(line, '\t')
+			if k := ti.keys[v]; k != fold {
+				line = append(line, k...)
 			}
-			slices.Sort(seen)
-			df = len(slices.Compact(seen))
+			line = append(line, '\t')
+			line = appendPostings(line, g.docs[start:ends[i]], g.imps[start:ends[i]], q)
+			start = ends[i]
 		}
-		keys = keys[:0]
-		for _, v := range vs {
-			keys = append(keys, ti.keys[v])
-		}
-		b := w.line(fold, size)
-		w.cur = appendLine(b, fold, df, n, keys, func(i int) ([]uint32, []uint8) {
-			v := vs[i]
-			return ti.uniDocs[ti.uniOff[v]:ti.uniOff[v+1]], ti.uniImp[ti.uniOff[v]:ti.uniOff[v+1]]
-		})
+		line = append(line, '\n')
+		w.add(line, len(fold))
 	}
 	return w.done()
 }
@@ -878,16 +979,22 @@ func (ti *termIndex) biShards(rank []int32, n int) ([][]byte, []string) {
 		}
 	}
 	w := shardWriter{target: biShardBytes}
-	keys := []string{""}
+	g := ti.gatherer(n)
+	var line []byte
 	for _, id := range sorted {
 		p := ti.pairs[id]
-		term := ti.folds[p>>32] + " " + ti.folds[uint32(p)]
-		docs := ti.biDocs[ti.biOff[id]:ti.biOff[id+1]]
-		b := w.line(term, len(term)+8+2*len(docs))
-		keys[0] = term
-		w.cur = appendLine(b, term, len(docs), n, keys, func(int) ([]uint32, []uint8) {
-			return docs, ti.biImp[ti.biOff[id]:ti.biOff[id+1]]
-		})
+		g.reset()
+		g.add(id, false)
+		line = append(line[:0], ti.folds[p>>32]...)
+		line = append(line, ' ')
+		line = append(line, ti.folds[uint32(p)]...)
+		termLen := len(line)
+		line = append(line, '\t')
+		line = strconv.AppendInt(line, int64(len(g.docs)), 10)
+		line = append(line, "\t\t"...)
+		line = appendPostings(line, g.docs, g.imps, levels(len(g.docs), n))
+		line = append(line, '\n')
+		w.add(line, termLen)
 	}
 	return w.done()
 }

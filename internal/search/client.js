@@ -73,14 +73,16 @@
     return out;
   };
   // levels is the number of impact levels of a term with df among n docs.
-  const levels = (df, n) => (df * 32 <= n ? 16 : df * 8 <= n ? 8 : df * 2 <= n ? 4 : 2);
-  const postings = (s, q) => {
+  const levels = (df, n) => (df * 32 <= n ? 16 : df * 8 <= n ? 4 : df * 2 <= n ? 2 : 1);
+  // postings decodes a list with q levels; title hits gain boost.
+  const postings = (s, q, boost) => {
     const docs = [], imps = [];
     let prev = -1;
     for (const v of numbers(s)) {
-      prev += 1 + Math.floor(v / q);
+      const l = v % (2 * q);
+      prev += 1 + Math.floor(v / (2 * q));
       docs.push(prev);
-      imps.push((v % q + 1) * 16 / q);
+      imps.push((l % q + 1) * 16 / q + (l >= q ? boost : 0));
     }
     return { docs, imps };
   };
@@ -92,11 +94,11 @@
     }
     return m;
   };
-  const line = (f, rest, comp, n) => {
+  const line = (f, rest, comp, n, boost) => {
     const p = rest.split('\t'), l = { f, df: +p[0], keys: [], posts: [], comp }, q = levels(l.df, n);
     for (let i = 1; i + 1 < p.length; i += 2) {
       l.keys.push(p[i] || f);
-      l.posts.push(postings(p[i + 1], q));
+      l.posts.push(postings(p[i + 1], q, boost));
     }
     return l;
   };
@@ -115,6 +117,7 @@
   // open loads the manifest at url; get(url) must resolve to the file's text.
   const open = async (url, get) => {
     const m = JSON.parse(await get(url));
+    if (m.v !== 2) throw new Error('search index version ' + m.v);
     const P = m.p, N = m.n, U = m.u, files = new Map();
     const name = (k, i, ext) => new URL(k + (i < 0 ? '' : i) + '.' + m.h + '.' + ext, url).href;
     const load = (n, parseFn) => {
@@ -153,11 +156,11 @@
         const t = qr.terms[ti], pl = plan[ti], acc = t.k !== t.f, ls = [], cands = [];
         for (const n of pl.out) {
           const sh = await files.get(n), r = sh.get(t.f);
-          if (r !== undefined) ls.push(line(t.f, r, false, N));
+          if (r !== undefined) ls.push(line(t.f, r, false, N, P.title));
           if (pl.prefix) for (const [f, rest] of sh) if (f !== t.f && f.startsWith(t.f)) cands.push({ f, rest, df: parseInt(rest, 10) });
         }
         cands.sort((a, b) => b.df - a.df || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0));
-        for (const c of cands.slice(0, P.pterms)) ls.push(line(c.f, c.rest, true, N));
+        for (const c of cands.slice(0, P.pterms)) ls.push(line(c.f, c.rest, true, N, P.title));
         const touched = [];
         for (const l of ls) {
           const w0 = idf(l.df);
@@ -179,7 +182,7 @@
       for (const b of qr.bigrams) {
         const r = (await files.get(biName(b))).get(b);
         if (r === undefined) continue;
-        const l = line(b, r, false, N), w0 = idf(l.df);
+        const l = line(b, r, false, N, P.title), w0 = idf(l.df);
         for (const p of l.posts) for (let j = 0; j < p.docs.length; j++) if (cnt[p.docs[j]] > 0) sc[p.docs[j]] += w0 * p.imps[j] * P.bigram;
       }
     };

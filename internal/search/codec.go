@@ -41,32 +41,43 @@ func digit(c byte) int {
 	return -1
 }
 
+// titleFlag marks, at build time, the impact of a posting whose term is in
+// the document's title.
+const titleFlag = 0x80
+
 // levels is the number of impact levels kept in the postings of a term
 // with document frequency df among n documents: frequent terms, whose idf
-// is small, keep fewer so that their long lists compress better.
+// is small, keep fewer so that their long lists compress better; every
+// posting also keeps its title bit.
 func levels(df, n int) int {
 	switch {
 	case df*32 <= n:
 		return 16
 	case df*8 <= n:
-		return 8
-	case df*2 <= n:
 		return 4
+	case df*2 <= n:
+		return 2
 	}
-	return 2
+	return 1
 }
 
 // appendPostings appends a postings list with q impact levels: for each
-// document, in increasing id order, one number (gap−1)·q + l, where gap is
-// the difference to the previous id (the first id counts from −1) and l
-// the level 0..q−1 of the impact (impact 1..16 → level ⌊(impact−1)·q/16⌋,
+// document, in increasing id order, one number (gap−1)·2q + t·q + l, where
+// gap is the difference to the previous id (the first id counts from −1),
+// t is 1 when the term is in the title (the impact carries titleFlag) and
+// l the level 0..q−1 of the impact (impact 1..16 → level ⌊(impact−1)·q/16⌋,
 // read back as impact (l+1)·16/q).
 func appendPostings(b []byte, docs []uint32, impacts []uint8, q int) []byte {
 	prev := int64(-1)
 	for i, d := range docs {
 		gap := int64(d) - prev
 		prev = int64(d)
-		b = appendVarint(b, uint32(gap-1)*uint32(q)+uint32(int(impacts[i]-1)*q/impactLevels))
+		imp := impacts[i]
+		l := uint32(int(imp&^titleFlag-1) * q / impactLevels)
+		if imp&titleFlag != 0 {
+			l += uint32(q)
+		}
+		b = appendVarint(b, uint32(gap-1)*uint32(2*q)+l)
 	}
 	return b
 }
@@ -78,9 +89,10 @@ type postingList struct {
 }
 
 // decodePostings decodes a postings list written by appendPostings with q
-// levels.
-func decodePostings(s string, q int) (postingList, error) {
-	step := impactLevels / q
+// levels; an impact in the title reads back increased by boost.
+func decodePostings(s string, q, boost int) (postingList, error) {
+	step := int32(impactLevels / q)
+	q2 := uint64(2 * q)
 	var p postingList
 	prev := int64(-1)
 	var v, shift uint64
@@ -95,9 +107,14 @@ func decodePostings(s string, q int) (postingList, error) {
 			continue
 		}
 		v |= uint64(d) << shift
-		doc := prev + 1 + int64(v/uint64(q))
+		doc := prev + 1 + int64(v/q2)
+		l := int32(v % q2)
+		imp := (l%int32(q) + 1) * step
+		if l >= int32(q) {
+			imp += int32(boost)
+		}
 		p.docs = append(p.docs, int32(doc))
-		p.impacts = append(p.impacts, int32(v%uint64(q)+1)*int32(step))
+		p.impacts = append(p.impacts, imp)
 		prev = doc
 		v, shift = 0, 0
 	}

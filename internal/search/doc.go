@@ -22,7 +22,12 @@
 // fields and section name, once in the body; k1 = 1.2, b = 0.75 over the
 // weighted length. The BM25 term-frequency factor is quantized at build
 // time to an impact 1..16 per posting (see Postings below for the coarser
-// levels of frequent terms); the inverse document frequency
+// levels of frequent terms), and a posting of a word (or pair) that is in
+// the document's title adds the title boost (the manifest "p" object's
+// "title", 16) to it: BM25 saturates quickly, so without the boost a body
+// that repeats a common word would tie a title holding it, and a title
+// match now outranks a match elsewhere alone whatever the word's document
+// frequency. The inverse document frequency
 // ln(1 + (N − df + 0.5)/(df + 0.5)) is computed at query time and rounded
 // to hundredths, so scores are integers and the Go and JavaScript rankings
 // are identical. A query term t scores, per document, the best of
@@ -46,7 +51,7 @@
 // data files, so every name changes when any content does and all can be
 // cached forever, except latest.json which names the manifest.
 //
-//   - m.MHASH.json, the manifest: {"v":1, "n": documents, "h": HASH,
+//   - m.MHASH.json, the manifest: {"v":2, "n": documents, "h": HASH,
 //     "u": first fold of each term shard, "b": first pair of each pair shard,
 //     "g": documents per record shard, "p": ranking parameters,
 //     "x": facet → [[slug, name], ...]}.
@@ -58,13 +63,14 @@
 //     postings", sorted and cut the same way, found through the manifest's
 //     "b" list of first pairs.
 //   - Postings: for each document, in increasing order, one number
-//     (gap − 1)·q + level, gap counted from −1, written five bits per
+//     (gap − 1)·2q + t·q + l, gap counted from −1, t = 1 when the word
+//     is in the title and l the impact level 0..q−1, written five bits per
 //     character of 0-9A-Za-z-_, low bits first, characters from the upper
 //     half of the alphabet meaning "more follows". The number of impact
-//     levels q depends on df only: 16 when df ≤ N/32, 8 when df ≤ N/8, 4
-//     when df ≤ N/2, else 2; level l reads back as impact (l+1)·16/q.
-//     Frequent terms, whose idf is small anyway, so cost about a character
-//     per document and gzip to a few KB.
+//     levels q depends on df only: 16 when df ≤ N/32, 4 when df ≤ N/8, 2
+//     when df ≤ N/2, else 1; level l reads back as impact (l+1)·16/q, plus
+//     the title boost when t = 1. Frequent terms, whose idf is small
+//     anyway, so cost about a character per document and gzip to a few KB.
 //   - d{i}.HASH.json, records of documents 4i..4i+3: [url, title, date,
 //     snippet source] arrays, fetched for displayed hits only. The snippet
 //     source is the summary, or else the first 240 characters of the body.

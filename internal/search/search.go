@@ -107,7 +107,7 @@ func Open(fsys fs.FS) (*Searcher, error) {
 	if err := json.Unmarshal(b, &s.m); err != nil {
 		return nil, &FormatError{File: mpath, What: "manifest", Detail: err.Error()}
 	}
-	if s.m.Version != 1 {
+	if s.m.Version != formatVersion {
 		return nil, &FormatError{File: mpath, What: "manifest", Detail: "unknown version " + strconv.Itoa(s.m.Version)}
 	}
 	s.slugIndex = map[string]map[string]int32{}
@@ -206,7 +206,7 @@ type termLine struct {
 	posts    []postingList
 }
 
-func parseLine(name, fold, rest string, n int) (termLine, error) {
+func parseLine(name, fold, rest string, n, boost int) (termLine, error) {
 	f := strings.Split(rest, "\t")
 	df, err := strconv.Atoi(f[0])
 	if err != nil || len(f)%2 != 1 {
@@ -218,7 +218,7 @@ func parseLine(name, fold, rest string, n int) (termLine, error) {
 		if k == "" {
 			k = fold
 		}
-		p, err := decodePostings(f[i+1], levels(df, n))
+		p, err := decodePostings(f[i+1], levels(df, n), boost)
 		if err != nil {
 			var fe *FormatError
 			if errors.As(err, &fe) {
@@ -445,7 +445,7 @@ func (s *Searcher) score(qr query, score []int64, count []int32) error {
 		if !ok {
 			continue
 		}
-		l, err := parseLine(name, b, rest, s.m.N)
+		l, err := parseLine(name, b, rest, s.m.N, s.m.Params.Title)
 		if err != nil {
 			return err
 		}
@@ -494,7 +494,7 @@ func (s *Searcher) termLines(t token, prefix bool) ([]matchLine, error) {
 			return nil, err
 		}
 		if rest, ok := sh[t.fold]; ok {
-			l, err := parseLine(name, t.fold, rest, s.m.N)
+			l, err := parseLine(name, t.fold, rest, s.m.N, s.m.Params.Title)
 			if err != nil {
 				return nil, err
 			}
@@ -513,7 +513,7 @@ func (s *Searcher) termLines(t token, prefix bool) ([]matchLine, error) {
 	}
 	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.df, a.df), jsCompare(a.fold, b.fold)) })
 	for _, c := range cands[:min(len(cands), p.PrefixTerms)] {
-		l, err := parseLine(c.file, c.fold, c.rest, s.m.N)
+		l, err := parseLine(c.file, c.fold, c.rest, s.m.N, s.m.Params.Title)
 		if err != nil {
 			return nil, err
 		}

@@ -113,7 +113,8 @@ func TestParseQuery(t *testing.T) {
 
 func TestCodec(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	for _, q := range []int{16, 8, 4, 2} {
+	const boost = 16
+	for _, q := range []int{16, 8, 4, 2, 1} {
 		for range 200 {
 			var docs []uint32
 			var imps []uint8
@@ -121,33 +122,47 @@ func TestCodec(t *testing.T) {
 			for range r.IntN(300) {
 				d += 1 + r.IntN([]int{2, 40, 5000}[r.IntN(3)])
 				docs = append(docs, uint32(d))
-				imps = append(imps, uint8(1+r.IntN(16)))
+				imp := uint8(1 + r.IntN(16))
+				if r.IntN(3) == 0 {
+					imp |= titleFlag
+				}
+				imps = append(imps, imp)
 			}
 			enc := string(appendPostings(nil, docs, imps, q))
 			if strings.ContainsAny(enc, "\t\n") {
 				t.Fatalf("encoding contains a separator: %q", enc)
 			}
-			p, err := decodePostings(enc, q)
+			p, err := decodePostings(enc, q, boost)
 			if err != nil {
 				t.Fatal(err)
-			}
-			step := 16 / q
-			for i := range docs {
-				want := (int32(imps[i]-1)/int32(step) + 1) * int32(step)
-				if p.docs[i] != int32(docs[i]) || p.impacts[i] != want {
-					t.Fatalf("q=%d posting %d: got %d/%d, want %d/%d", q, i, p.docs[i], p.impacts[i], docs[i], want)
-				}
 			}
 			if len(p.docs) != len(docs) {
 				t.Fatalf("decoded %d postings, want %d", len(p.docs), len(docs))
 			}
+			step := 16 / q
+			for i := range docs {
+				want := (int32(imps[i]&^titleFlag-1)/int32(step) + 1) * int32(step)
+				if imps[i]&titleFlag != 0 {
+					want += boost
+				}
+				if p.docs[i] != int32(docs[i]) || p.impacts[i] != want {
+					t.Fatalf("q=%d posting %d: got %d/%d, want %d/%d", q, i, p.docs[i], p.impacts[i], docs[i], want)
+				}
+			}
 		}
 	}
-	if _, err := decodePostings("0*", 16); err == nil {
+	// A title hit reads back above every impact without the title.
+	for _, q := range []int{16, 8, 4, 2, 1} {
+		p, err := decodePostings(string(appendPostings(nil, []uint32{0, 1}, []uint8{1 | titleFlag, 16}, q)), q, boost)
+		if err != nil || p.impacts[0] <= p.impacts[1] {
+			t.Errorf("q=%d: title impact %v not above the best body impact (%v)", q, p.impacts, err)
+		}
+	}
+	if _, err := decodePostings("0*", 16, boost); err == nil {
 		t.Error("bad character accepted")
 	}
 	var fe *FormatError
-	if _, err := decodePostings("0z", 16); !errors.As(err, &fe) {
+	if _, err := decodePostings("0z", 16, boost); !errors.As(err, &fe) {
 		t.Errorf("truncated number: err = %v, want a FormatError", err)
 	}
 }
@@ -459,7 +474,7 @@ func TestOpen(t *testing.T) {
 		t.Error("Open of an empty folder succeeded")
 	}
 	fsys[LatestPath] = &fstest.MapFile{Data: []byte(`{"manifest":"m.0000000000.json"}`)}
-	fsys[Dir+"/m.0000000000.json"] = &fstest.MapFile{Data: []byte(`{"v":2}`)}
+	fsys[Dir+"/m.0000000000.json"] = &fstest.MapFile{Data: []byte(`{"v":99}`)}
 	var fe *FormatError
 	if _, err := Open(fsys); !errors.As(err, &fe) {
 		t.Errorf("Open of a future version: err = %v, want a FormatError", err)

@@ -79,6 +79,16 @@ func wordSpans(s string, spans []int32, check bool) ([]int32, bool) {
 			i++
 			continue
 		}
+		// Vietnamese letters first: U+00C0..U+01BF but × and ÷, and
+		// U+1E80..U+1EFF, all word runes.
+		if 0xC3 <= c && c <= 0xC6 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 && !(c == 0xC3 && (s[i+1] == 0x97 || s[i+1] == 0xB7)) ||
+			c == 0xE1 && i+2 < len(s) && (s[i+1] == 0xBA || s[i+1] == 0xBB) && s[i+2]&0xC0 == 0x80 {
+			if start < 0 {
+				start = i
+			}
+			i += 2 + int(c>>5&1) // 0xE1 has bit 5 set, 0xC3..0xC6 do not
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
 			if start < 0 {
