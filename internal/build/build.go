@@ -101,8 +101,14 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	fsys := os.DirFS(o.Source)
-	b := &builder{o: o, fsys: fsys, min: output.NewMinifier(), md: markdown.New()}
+	// The site is read through an os.Root: a symbolic link that leads out
+	// of the site folder (static/x → /etc/passwd) cannot be read.
+	root, err := os.OpenRoot(o.Source)
+	if err != nil {
+		return nil, fmt.Errorf("không mở được thư mục trang %s: %w", o.Source, unwrapErr(err))
+	}
+	defer root.Close()
+	b := &builder{o: o, fsys: root.FS(), min: output.NewMinifier(), md: markdown.New()}
 	res := &Result{}
 	ds, err := b.run(ctx, res)
 	ds.Sort()
@@ -359,12 +365,12 @@ func (b *builder) collectStatic(pages []*content.Page) diag.List {
 		if !p.Bundle {
 			continue
 		}
-		_ = fs.WalkDir(b.fsys, p.Dir, func(f string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || f == p.File || strings.HasSuffix(strings.ToLower(f), ".md") || strings.HasPrefix(d.Name(), ".") {
+		_ = fs.WalkDir(b.fsys, p.RawDir, func(f string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.HasSuffix(strings.ToLower(f), ".md") || strings.HasPrefix(d.Name(), ".") {
 				return nil
 			}
-			rel := strings.TrimPrefix(f, p.Dir+"/")
-			b.static[p.URL+rel] = f
+			rel := strings.TrimPrefix(f, p.RawDir+"/")
+			b.static[p.URL+vi.NFC(rel)] = f // read by its name on disk
 			return nil
 		})
 	}
@@ -397,7 +403,12 @@ func (b *builder) plan(pages []*content.Page) {
 	b.byFile = map[string]string{}
 	for u, f := range b.static {
 		b.exists[u] = true
-		b.byFile[f] = u
+		// Pages name resources in NFC; the disk may use NFD.
+		if strings.HasPrefix(f, content.Dir+"/") {
+			b.byFile[path.Join(vi.NFC(path.Dir(f)), vi.NFC(path.Base(f)))] = u
+		} else {
+			b.byFile[vi.NFC(f)] = u
+		}
 	}
 	for _, t := range b.voc.Provinces.Terms {
 		b.exists["/"+site.Provinces+"/"+t.Slug+"/"] = true
@@ -477,7 +488,7 @@ func (r resolver) Asset(file string) (*markdown.Picture, bool, error) {
 	if !ok {
 		return nil, false, nil
 	}
-	pic, err := r.b.images.picture(r.b.fsys, file, u)
+	pic, err := r.b.images.picture(r.b.fsys, r.b.static[u], u)
 	return pic, true, err
 }
 
@@ -522,7 +533,7 @@ func (b *builder) renderBodyUncached(p *site.Page) (*markdown.Result, diag.List)
 		if u, ok := b.byFile[file]; !ok {
 			ds = append(ds, diag.Errorf(p.KeyPos("image"), "image-missing", "không tìm thấy ảnh %s", file))
 		} else {
-			pic, err := b.images.picture(b.fsys, file, u)
+			pic, err := b.images.picture(b.fsys, b.static[u], u)
 			if err != nil {
 				ds = append(ds, diag.Warnf(p.KeyPos("image"), "image-process", "ảnh %s: %v; dùng nguyên ảnh gốc", file, err))
 			}

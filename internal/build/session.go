@@ -142,7 +142,12 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (*Result, error
 	if err := output.CheckDestination(o.Source, o.Dest); err != nil {
 		return nil, err
 	}
-	b := &builder{o: o, fsys: os.DirFS(o.Source), min: output.NewMinifier(), md: markdown.New(), session: s}
+	root, err := os.OpenRoot(o.Source)
+	if err != nil {
+		return nil, fmt.Errorf("không mở được thư mục trang %s: %w", o.Source, unwrapErr(err))
+	}
+	defer root.Close()
+	b := &builder{o: o, fsys: root.FS(), min: output.NewMinifier(), md: markdown.New(), session: s}
 	if s.builder != nil {
 		b.min, b.md = s.builder.min, s.builder.md
 	}

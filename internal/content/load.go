@@ -148,6 +148,7 @@ func Parse(name string, src []byte, opt Options) (*Page, diag.List) {
 	if d := p.place(); d != nil {
 		return nil, diag.List{*d}
 	}
+	p.RawDir = path.Dir(name)
 	raw, fmLine, body, bodyLine, d := split(file, src)
 	if d != nil {
 		return nil, diag.List{*d}

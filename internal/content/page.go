@@ -69,6 +69,7 @@ type Result struct {
 type Page struct {
 	File    string // slash path relative to the site folder: "content/mo-hinh/x.md"
 	Dir     string // folder for page-relative resources: "content/mo-hinh/x" for a bundle, else the file's folder
+	RawDir  string // Dir as named on disk (file names may be NFD, e.g. from macOS)
 	Bundle  bool
 	Kind    Kind
 	Section string // "mo-hinh", …; "" for home and top-level pages

@@ -187,7 +187,6 @@ func TestBadInput(t *testing.T) {
 		},
 		{
 			name:      "template execution error",
-			bug:       "internal/build (write.go, emit): an execution error inside {{define \"main\"}} is reported with File \"main\" (template.ExecError.Name is the define name, not the file) and no line; file:line:col are only in the message",
 			breakSite: replaceIn("themes/default/layouts/mo-hinh/single.html", `{{define "main"}}`, `{{define "main"}}{{.Page.NoSuchField}}`),
 			code:      "template", file: "themes/default/layouts/mo-hinh/single.html", line: -1,
 		},

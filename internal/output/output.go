@@ -277,20 +277,16 @@ func writeFile(name string, data []byte) error {
 // Files returns the number of files and bytes written.
 func (d *Dir) Files() (int, int64) { return int(d.files.Load()), d.bytes.Load() }
 
-// Commit swaps the new folder into place. The previous output is renamed
-// to ".lantoa-old-*" beside it and removed by the next build, in the
-// background while that build renders (or at once with [Dir.CommitClean]).
+// Commit swaps the new folder into place and removes the previous output
+// (renamed aside first, so that the swap itself is two renames).
 func (d *Dir) Commit() error {
 	if d.inPlace {
 		return d.commitInPlace()
 	}
-	d.cleaning.Wait()
-	_, err := d.swap()
-	return err
+	return d.CommitClean()
 }
 
-// CommitClean swaps the new folder into place and removes the previous
-// output before returning.
+// CommitClean is Commit.
 func (d *Dir) CommitClean() error {
 	d.cleaning.Wait()
 	old, err := d.swap()
