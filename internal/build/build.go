@@ -105,7 +105,7 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	// of the site folder (static/x → /etc/passwd) cannot be read.
 	root, err := os.OpenRoot(o.Source)
 	if err != nil {
-		return nil, fmt.Errorf("không mở được thư mục trang %s: %w", o.Source, unwrapErr(err))
+		return nil, fmt.Errorf("không mở được thư mục trang %s (nơi có site.toml): %w", o.Source, unwrapErr(err))
 	}
 	defer root.Close()
 	b := &builder{o: o, fsys: root.FS(), min: output.NewMinifier(), md: markdown.New()}

@@ -144,7 +144,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (*Result, error
 	}
 	root, err := os.OpenRoot(o.Source)
 	if err != nil {
-		return nil, fmt.Errorf("không mở được thư mục trang %s: %w", o.Source, unwrapErr(err))
+		return nil, fmt.Errorf("không mở được thư mục trang %s (nơi có site.toml): %w", o.Source, unwrapErr(err))
 	}
 	defer root.Close()
 	b := &builder{o: o, fsys: root.FS(), min: output.NewMinifier(), md: markdown.New(), session: s}

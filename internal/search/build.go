@@ -789,9 +789,12 @@ func (g *gatherer) reset() { g.docs, g.imps = g.docs[:0], g.imps[:0] }
 func (g *gatherer) add(id int32, uni bool) {
 	g.tdocs, g.timps, g.ends = g.tdocs[:0], g.timps[:0], g.ends[:0]
 	for w, lx := range g.ti.lexes {
-		l, p := g.ti.biSrc[w][id], &lx.bi
+		var l int32
+		var p *postings
 		if uni {
 			l, p = g.ti.uniSrc[w][id], &lx.uni
+		} else {
+			l, p = g.ti.biSrc[w][id], &lx.bi
 		}
 		if l < 0 {
 			continue
