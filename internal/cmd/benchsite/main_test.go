@@ -185,10 +185,15 @@ func TestMeasure(t *testing.T) {
 
 func TestEnsureCorpus(t *testing.T) {
 	keep := t.TempDir()
+	gencorpus := filepath.Join(t.TempDir(), "gencorpus")
+	ctx := context.Background()
+	if err := goBuild(ctx, repo, gencorpus, "./internal/cmd/gencorpus"); err != nil {
+		t.Fatal(err)
+	}
 	var log bytes.Buffer
 	progress := func(f string, a ...any) { fmt.Fprintf(&log, f+"\n", a...) }
 	s := spec{Models: 5, Exemplars: 2, News: 1, Seed: 3}
-	site, err := ensureCorpus(keep, repo, s, progress)
+	site, err := ensureCorpus(ctx, keep, repo, gencorpus, s, progress)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +227,7 @@ func TestEnsureCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	log.Reset()
-	if _, err := ensureCorpus(keep, repo, s, progress); err != nil {
+	if _, err := ensureCorpus(ctx, keep, repo, gencorpus, s, progress); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(log.String(), "reusing") {
@@ -239,7 +244,7 @@ func TestEnsureCorpus(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(keep, s.name()+".tmp", "content"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ensureCorpus(keep, repo, s, progress); err != nil {
+	if _, err := ensureCorpus(ctx, keep, repo, gencorpus, s, progress); err != nil {
 		t.Errorf("after an interrupted generation: %v", err)
 	}
 }
