@@ -267,12 +267,11 @@ func testSearch(t *testing.T, b context.Context, base string) {
 		// The three pages whose titles say "tiếng kẻng".
 		{name: "without accents", q: "tieng keng",
 			top: append(slices.Clone(tiengKeng), "/dien-hinh/ong-thao-a-dinh-ban-hua-ngai/"), inTop: tiengKeng},
-		{name: "other tone placement", q: "Khánh Hoà", top: []string{"/mo-hinh/zalo-an-ninh-phuong-nha-trang/"}, sameAs: "Khánh Hòa"},
+		{name: "other tone placement", q: "Khánh Hoà", top: []string{"/mo-hinh/zalo-an-ninh-phuong-nha-trang/", "/mo-hinh/camera-an-ninh-khu-dan-cu-hoa-khanh/"}, sameAs: "Khánh Hòa"},
 		{name: "NFD", q: norm.NFD.String("Hoằng Lộc"), top: []string{"/mo-hinh/coi-bao-dong-an-ninh-xa-hoang-loc/"}, sameAs: "Hoằng Lộc"},
 		{name: "NFD phrase", q: norm.NFD.String("làng Quỳnh Đôi"), top: []string{"/mo-hinh/dong-ho-tu-quan-lang-quynh-doi/"}, sameAs: "làng Quỳnh Đôi"},
 		{name: "đ as d", q: "dong ho tu quan", top: dongHo, inTop: dongHo},
-		{name: "prefix", q: "came", top: camera, inTop: camera,
-			bug: "internal/search (build.go impact, doc.go “Postings”): a term in more than N/8 documents gets only 4 impact levels, so on this small corpus (“camera”: 12 of about 37 documents) the three models titled “Camera an ninh …” (title weight 5, kind “Camera an ninh”) tie with an exemplar that says camera only in its summary and body, and the tie goes to the lower document number, the exemplar; the same happens for the full word “camera”"},
+		{name: "prefix", q: "came", top: camera, inTop: camera},
 		{name: "filter", q: "camera", filter: url.Values{"tinh-thanh": {"ha-noi"}},
 			top: []string{"/mo-hinh/camera-an-ninh-phuong-yen-hoa/"}, metaWant: "Hà Nội"},
 	} {
