@@ -47,7 +47,9 @@
 // and lantoa wall times, their ratio, lantoa's CPU time (user+sys) and peak
 // RSS in that run, pages per second (pages / wall), the load average before
 // it and the CPUs other processes used. A warning follows every row
-// measured with a load average above 1.5. Then come the share image rows,
+// measured with a load average above 1.5; as the load average also counts
+// this harness's previous runs, the CPUs used by others tell whether the
+// machine was really busy. Then come the share image rows,
 // the ratio of the best wall times of 50000 and 10000 when both were
 // measured, and the budgets of issue #11 that the measured sizes allow
 // checking:

@@ -107,7 +107,7 @@ func TestReport(t *testing.T) {
 	for _, re := range []string{
 		`(?m)^\s+1000\s+1440\s+2880\s+1\.00s\s+2\.00s\s+2\.00×\s+3\.00s\s+90 MB\s+1440\s+0\.30\s+0\.20$`,
 		`(?m)^\s+10000\s+14400\s+28800\s+10\.00s\s+14\.00s\s+1\.40×\s+21\.00s\s+450 MB\s+2057\s+2\.50\s+0\.20$`,
-		`WARNING: 10000: load average 2\.50 > 1\.5 before the best lantoa run`,
+		`WARNING: 10000: load average 2\.50 > 1\.5 before the best lantoa run \(other processes used 0\.20 CPUs during it\)`,
 		`10000 stages \(best run\): load 2\.00s`,
 		`10000 with share images: cold cache 100\.00s .*RSS 300 MB\), warm cache 20\.00s .*RSS -\)`,
 		`scaling 10000→50000: 5\.00× the stories took 6\.00× the wall time \(floor 5\.00×\)`,

@@ -49,15 +49,16 @@ func (rep *report) write(w io.Writer) {
 	}
 	tw.Flush()
 	fmt.Fprintln(w, "\nsize: models (exemplars and news added); floor, lantoa: best wall time; CPU: lantoa user+sys;")
-	fmt.Fprintln(w, "load: 1-minute load average before the best lantoa run; others: CPUs used by other processes during it.")
+	fmt.Fprintln(w, "load: 1-minute load average before the best lantoa run (it includes the previous runs of this harness);")
+	fmt.Fprintln(w, "others: CPUs used by other processes during that run, the better measure of a busy machine.")
 	for _, r := range rep.rows {
 		for _, m := range []struct {
 			who string
 			m   measurement
 		}{{"floor", r.Floor}, {"lantoa", r.Lantoa}} {
 			if m.m.Load > loadWarnAbove {
-				fmt.Fprintf(w, "WARNING: %d: load average %.2f > %.1f before the best %s run; the machine was busy, figures are pessimistic\n",
-					r.Models, m.m.Load, loadWarnAbove, m.who)
+				fmt.Fprintf(w, "WARNING: %d: load average %.2f > %.1f before the best %s run (other processes used %s CPUs during it); figures may be pessimistic\n",
+					r.Models, m.m.Load, loadWarnAbove, m.who, num(m.m.Others))
 			}
 		}
 		if r.FloorPages >= 0 && r.FloorPages != r.Stories() {
