@@ -505,11 +505,21 @@ func plainText(doc ast.Node, src []byte) string {
 	return strings.TrimSpace(collapseBlankLines(b.String()))
 }
 
+// collapseBlankLines joins runs of newlines into one, in one pass and
+// without spare capacity (the text of every page is kept for search).
 func collapseBlankLines(s string) string {
-	for strings.Contains(s, "\n\n") {
-		s = strings.ReplaceAll(s, "\n\n", "\n")
+	if !strings.Contains(s, "\n\n") {
+		return s
 	}
-	return s
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' && i > 0 && s[i-1] == '\n' {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return strings.Clone(b.String())
 }
 
 // figure is a block holding one image and its caption.
