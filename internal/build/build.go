@@ -499,12 +499,12 @@ func (b *builder) renderBody(p *site.Page) (*markdown.Result, diag.List) {
 		c, ok := s.bodies[p.File]
 		s.bmu.Unlock()
 		if ok && c.hash == p.Hash {
-			p.Content, p.Text, p.Headings, p.Hero, p.HeroFile = htmlOf([]byte(c.html)), c.text, c.heads, c.hero, c.heroF
+			p.Content, p.Text, p.Headings, p.Hero, p.HeroFile = c.html, c.text, c.heads, c.hero, c.heroF
 			return c.result, c.diags
 		}
 		r, ds := b.renderBodyUncached(p)
 		s.bmu.Lock()
-		s.bodies[p.File] = &bodyCache{hash: p.Hash, html: string(p.Content), text: p.Text, heads: p.Headings, result: r, diags: ds, hero: p.Hero, heroF: p.HeroFile}
+		s.bodies[p.File] = &bodyCache{hash: p.Hash, html: p.Content, text: p.Text, heads: p.Headings, result: r, diags: ds, hero: p.Hero, heroF: p.HeroFile}
 		s.bmu.Unlock()
 		return r, ds
 	}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"html/template"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -108,7 +109,7 @@ type parsedFile struct {
 
 type bodyCache struct {
 	hash   string // page hash the body was rendered from
-	html   string
+	html   template.HTML
 	text   string
 	heads  []markdown.Heading
 	result *markdown.Result
