@@ -202,6 +202,10 @@ func (p *Page) place() *diag.Diagnostic {
 			p.Kind = KindPage
 		}
 	}
+	if p.Slug == "" && p.Kind != KindHome && p.Kind != KindSection {
+		e := diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "slug", "tên tệp không có chữ nào trước .md: hãy đặt tên, ví dụ camera-an-ninh.md")
+		return &e
+	}
 	if p.Section != "" && !vocab.ValidSlug(p.Section) {
 		e := diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "slug", "tên thư mục %q không hợp lệ cho đường dẫn; hãy đổi thành %q", p.Section, vi.Slug(p.Section))
 		return &e
