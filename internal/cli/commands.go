@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"text/template"
 	"time"
 
@@ -29,8 +30,18 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.BoolVar(&o.Drafts, "drafts", false, "kiểm tra như khi xuất bản cả bản nháp")
 	fs.BoolVar(&o.Future, "future", false, "kiểm tra như khi xuất bản cả bài có ngày tương lai")
 	fs.StringVar(&format, "format", "text", "text hoặc json")
+	var cpuprofile string
+	fs.StringVar(&cpuprofile, "cpuprofile", "", "ghi hồ sơ CPU (pprof) vào tệp này")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
+	}
+	if cpuprofile != "" {
+		if f, err := os.Create(cpuprofile); err == nil {
+			defer f.Close() // after StopCPUProfile (defers run last first)
+			if pprof.StartCPUProfile(f) == nil {
+				defer pprof.StopCPUProfile()
+			}
+		}
 	}
 	if format != "text" && format != "json" || fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "lantoa check: --format phải là text hoặc json, và không nhận thêm tham số")
