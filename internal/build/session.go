@@ -2,12 +2,12 @@ package build
 
 import (
 	"context"
-	"html/template"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"html/template"
 	"io/fs"
 	"os"
 	"path"
@@ -201,32 +201,12 @@ func (s *Session) loadPages(fsys fs.FS, opt content.Options, global string) ([]*
 		s.global = global
 	}
 	var files []string
-	var ds diag.List
 	infos := map[string]fs.FileInfo{}
-	_ = fs.WalkDir(fsys, content.Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p != content.Dir {
-				ds = append(ds, diag.Errorf(diag.Pos{File: p}, "read", "không đọc được: %v", unwrapErr(err)))
-			}
-			return nil
+	ds := content.Walk(fsys, func(p string, d fs.DirEntry) {
+		if info, err := d.Info(); err == nil {
+			files = append(files, p)
+			infos[p] = info
 		}
-		name := d.Name()
-		if d.IsDir() {
-			if p != content.Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") || !strings.HasSuffix(strings.ToLower(name), ".md") {
-			return nil
-		}
-		info, err := d.Info()
-		if err != nil {
-			return nil
-		}
-		files = append(files, p)
-		infos[p] = info
-		return nil
 	})
 	next := map[string]*parsedFile{}
 	var todo []string

@@ -42,36 +42,7 @@ type Options struct {
 // not be read at all are left out, with their diagnostics.
 func Load(fsys fs.FS, opt Options) ([]*Page, diag.List) {
 	var files []string
-	var ds diag.List
-	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == Dir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
-			ds = append(ds, diag.Errorf(diag.Pos{File: p}, "read", "không đọc được: %v", unwrap(err)))
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if p != Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") {
-			return nil // editor backups and hidden files
-		}
-		if strings.HasSuffix(strings.ToLower(name), ".md") {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		ds = append(ds, diag.Errorf(diag.Pos{File: Dir}, "read", "không duyệt được thư mục nội dung: %v", err))
-	}
+	ds := Walk(fsys, func(p string, _ fs.DirEntry) { files = append(files, p) })
 	slices.Sort(files)
 	pages := make([]*Page, len(files))
 	dss := make([]diag.List, len(files))
@@ -103,6 +74,43 @@ func Load(fsys fs.FS, opt Options) ([]*Page, diag.List) {
 	}
 	// Bundles: a folder with index.md must not also be a section.
 	return out, ds
+}
+
+// Walk calls fn for every Markdown file under content/ in fsys, skipping
+// hidden and underscore folders, hidden files and editor backups (the
+// rules of [Load]). Folders that cannot be read are reported.
+func Walk(fsys fs.FS, fn func(path string, d fs.DirEntry)) diag.List {
+	var ds diag.List
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			ds = append(ds, diag.Errorf(diag.Pos{File: p}, "read", "không đọc được: %v", unwrap(err)))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") {
+			return nil // editor backups and hidden files
+		}
+		if strings.HasSuffix(strings.ToLower(name), ".md") {
+			fn(p, d)
+		}
+		return nil
+	})
+	if err != nil {
+		ds = append(ds, diag.Errorf(diag.Pos{File: Dir}, "read", "không duyệt được thư mục nội dung: %v", err))
+	}
+	return ds
 }
 
 func unwrap(err error) error {
