@@ -148,6 +148,7 @@ func Parse(name string, src []byte, opt Options) (*Page, diag.List) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	src = norm.NFC.Bytes(src) // already valid UTF-8; returns src when it is NFC
+	src = stripBidi(src)
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "empty", "tệp trống: cần phần đầu (front matter) với title và nội dung")}
 	}
@@ -404,6 +405,22 @@ func clean(s string) string {
 		}, s)
 	}
 	return strings.TrimSpace(s)
+}
+
+// stripBidi removes bidi embeddings, overrides and isolates (U+202A–202E,
+// U+2066–2069) from a whole file: in a body they would reverse how the
+// rest of a paragraph displays ("Trojan Source" style). Line numbers are
+// unchanged.
+func stripBidi(src []byte) []byte {
+	if !bytes.Contains(src, []byte{0xE2, 0x80}) && !bytes.Contains(src, []byte{0xE2, 0x81}) {
+		return src
+	}
+	return bytes.Map(func(r rune) rune {
+		if (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+			return -1
+		}
+		return r
+	}, src)
 }
 
 func badRune(r rune) bool {
