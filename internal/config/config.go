@@ -154,7 +154,7 @@ func CheckBaseURL(u string) error {
 	if p.Host == "" {
 		return errors.New("thiếu tên miền")
 	}
-	if p.RawQuery != "" || p.Fragment != "" || p.User != nil {
+	if p.RawQuery != "" || p.Fragment != "" || p.User != nil || strings.ContainsAny(u, "?#") || p.ForceQuery {
 		return errors.New("không được có ?, # hoặc tên người dùng")
 	}
 	return nil

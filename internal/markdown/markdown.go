@@ -318,7 +318,9 @@ func (st *state) pos(n ast.Node, src []byte) diag.Pos {
 // SafeScheme reports whether a link destination may be rendered: relative
 // references and http, https, mailto and tel URLs.
 func SafeScheme(dest string) bool {
-	d := strings.TrimSpace(dest)
+	// The renderer resolves entities ("&#0;:" becomes "\uFFFD:"), so judge
+	// the destination as it will be written.
+	d := strings.TrimSpace(html.UnescapeString(dest))
 	i := strings.IndexAny(d, ":/?#")
 	if i < 0 || d[i] != ':' {
 		return true // no scheme
