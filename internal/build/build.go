@@ -228,9 +228,16 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	s, d := site.New(cfg, voc, b.pages)
 	ds = append(ds, d...)
 	b.site = s
-	th, d := theme.Load(b.fsys, theme.Options{Name: cfg.Theme, BaseURL: cfg.BaseURL, Location: cfg.Location, Minify: b.minifyBytes, Extra: b.extraAssets()})
-	ds = append(ds, d...)
-	b.th = th
+	if ss := b.session; ss != nil && ss.theme != nil && ss.themeKey == ss.global {
+		b.th = ss.theme // nothing outside content/ changed
+	} else {
+		th, d := theme.Load(b.fsys, theme.Options{Name: cfg.Theme, BaseURL: cfg.BaseURL, Location: cfg.Location, Minify: b.minifyBytes, Extra: b.extraAssets()})
+		ds = append(ds, d...)
+		b.th = th
+		if ss := b.session; ss != nil && !d.HasErrors() {
+			ss.theme, ss.themeKey = th, ss.global
+		}
+	}
 	if ds.HasErrors() {
 		return ds, nil
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/lantoa/lantoa/internal/output"
 	"github.com/lantoa/lantoa/internal/search"
 	"github.com/lantoa/lantoa/internal/site"
+	"github.com/lantoa/lantoa/internal/theme"
 )
 
 // A Session rebuilds one site again and again (lantoa serve), reusing
@@ -48,6 +49,9 @@ type Session struct {
 	builder *builder               // the last successful build
 
 	seed1, seed2 maphash.Seed // render key hashing
+
+	theme    *theme.Theme // loaded templates, reused while themeKey == global
+	themeKey string
 
 	indexURL string         // manifest of the search index on disk
 	gen      int            // rebuild counter
