@@ -632,6 +632,9 @@ func (b *builder) emit(dir *output.Dir, j job, buf, out *bytes.Buffer) (*diag.Di
 			dir.Keep(j.path)
 			return nil, nil
 		}
+		if j.layout == "" && j.data == nil {
+			return nil, fmt.Errorf("lantoa: %s: unchanged output missing from the previous build", j.path)
+		}
 	}
 	data := j.data
 	if j.layout != "" {

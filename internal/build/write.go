@@ -47,6 +47,11 @@ func (b *builder) write(ctx context.Context, dir *output.Dir, res *Result) (diag
 		j := job{path: output.URLToFile(v.URL), layout: name, view: v}
 		if b.session != nil && (v.Kind == "section" || v.Kind == "term") {
 			j.key = b.listKey(v)
+			if b.session.keys[j.path] == j.key && !b.o.ShareImages {
+				j.layout, j.view = "", nil // unchanged: kept by emit
+			} else if b.lazyDecorate(v) {
+				b.decorate(v)
+			}
 		}
 		jobs = append(jobs, j)
 		return nil
@@ -274,7 +279,9 @@ func (b *builder) sectionView(sec *site.Section, pg *site.Pager) *View {
 		v.Description = excerpt(sec.Intro.Text, 160)
 	}
 	v.Breadcrumbs = []Crumb{{"Trang chủ", "/"}, {sec.Title, sec.URL}}
-	b.decorate(v)
+	if !b.lazyDecorate(v) {
+		b.decorate(v)
+	}
 	return v
 }
 
@@ -296,7 +303,9 @@ func (b *builder) termView(t *site.Taxonomy, e *site.TermEntry, pg *site.Pager) 
 	v.Taxonomy, v.Term, v.Pager = t, e, pg
 	v.Description = fmt.Sprintf("%s – %s: %d mô hình, %d điển hình tiên tiến.", t.Title, e.Name, e.Models, e.Exemplars)
 	v.Breadcrumbs = []Crumb{{"Trang chủ", "/"}, {t.Title, t.URL}, {e.Name, e.URL}}
-	b.decorate(v)
+	if !b.lazyDecorate(v) {
+		b.decorate(v)
+	}
 	return v
 }
 
@@ -445,4 +454,11 @@ func (b *builder) pageJobs(p *site.Page) ([]job, error) {
 		}
 	}
 	return jobs, nil
+}
+
+// lazyDecorate reports whether a list view's sharing data is left for
+// after its render key was checked (dev server sessions without share
+// images): most list pages of a rebuild are unchanged.
+func (b *builder) lazyDecorate(v *View) bool {
+	return b.session != nil && !b.o.ShareImages && (v.Kind == "section" || v.Kind == "term")
 }
