@@ -125,8 +125,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 		}()
 	}
-	var verbose bool
-	_ = verbose
 	res, err := build.Build(ctx, o)
 	if res != nil {
 		_ = res.Diags.WriteText(stderr)
