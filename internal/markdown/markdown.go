@@ -116,6 +116,9 @@ type Renderer struct {
 
 var stateKey = parser.NewContextKey()
 
+// maxEmphasisDepth is how deep emphasis may nest before it is flattened.
+const maxEmphasisDepth = 8
+
 type state struct {
 	page    *content.Page
 	resolve Resolver
@@ -265,6 +268,33 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 	}
 	for _, n := range drop {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+	// Emphasis nested beyond any sensible depth ("*****…") is flattened:
+	// hundreds of nested <strong> elements overwhelm HTML parsers.
+	var deep []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Kind() == ast.KindEmphasis {
+			depth := 0
+			for p := n.Parent(); p != nil; p = p.Parent() {
+				if p.Kind() == ast.KindEmphasis {
+					depth++
+				}
+			}
+			if depth >= maxEmphasisDepth {
+				deep = append(deep, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for i := len(deep) - 1; i >= 0; i-- {
+		n := deep[i]
 		parent := n.Parent()
 		for c := n.FirstChild(); c != nil; {
 			next := c.NextSibling()
