@@ -4,7 +4,7 @@
 (() => {
   'use strict';
   const TONE = new Map(Object.entries(/*TONE*/{}));
-  const WORD = /[\p{L}\p{M}\p{Nd}]+/gu;
+  const WORD = /[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*/gu;
   const LETTER = /[\p{L}\p{M}]/u;
   const ENDS_WORD = /[\p{L}\p{M}\p{Nd}]$/u;
   const MARKS = /\p{M}/gu;

@@ -20,7 +20,9 @@ type token struct {
 func (t token) accented() bool { return t.key != t.fold }
 
 // isWordRune reports whether r belongs to a word: a letter, a combining mark
-// or a decimal digit (JavaScript /[\p{L}\p{M}\p{Nd}]/u).
+// or a decimal digit (JavaScript /[\p{L}\p{M}\p{Nd}]/u). A word starts
+// with a letter or digit, never with a mark (JavaScript
+// /[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*/gu).
 func isWordRune(r rune) bool {
 	switch {
 	case r < utf8.RuneSelf:
@@ -92,8 +94,15 @@ func wordSpans(s string, spans []int32, check bool) ([]int32, bool) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
 			if start < 0 {
-				if check && i > 0 && r >= 0x300 && unicode.Is(unicode.M, r) {
-					return spans, false
+				if r >= 0x300 && unicode.Is(unicode.M, r) {
+					// A mark does not start a word (a stray accent
+					// after a space is no syllable); where NFC might
+					// compose it with what precedes, normalize first.
+					if check && i > 0 {
+						return spans, false
+					}
+					i += n
+					continue
 				}
 				start = i
 			}

@@ -156,11 +156,22 @@ func isWordRune(r rune) bool {
 }
 
 // Tokens splits s into syllables in Key form, separating on every rune that
-// is not a letter, mark or digit (spaces, punctuation, symbols):
+// is not a letter, mark or digit (spaces, punctuation, symbols); a syllable
+// starts with a letter or digit, so marks standing alone are dropped:
 //
 //	Tokens("Phòng, chống tội phạm – Khánh Hoà") == []string{"phòng", "chống", "tội", "phạm", "khánh", "hòa"}
 //
 // It returns nil when s has no token.
 func Tokens(s string) []string {
-	return strings.FieldsFunc(Key(s), func(r rune) bool { return !isWordRune(r) })
+	fields := strings.FieldsFunc(Key(s), func(r rune) bool { return !isWordRune(r) })
+	out := fields[:0]
+	for _, f := range fields {
+		// A syllable starts with a letter or digit: marks left alone
+		// (a stray accent after a space) are not part of any word.
+		f = strings.TrimLeftFunc(f, isMark)
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
