@@ -45,7 +45,8 @@ var pageURL = regexp.MustCompile(`^/([a-z0-9]+(-[a-z0-9]+)*/){0,2}$`)
 func checkParse(t *testing.T, name string, src []byte, p *Page, ds diag.List) {
 	t.Helper()
 	file := vi.NFC(name)
-	lines := 1 + bytes.Count(src, []byte("\n"))
+	// Lines as an editor counts them: CRLF, CR and LF each end a line.
+	lines := 1 + bytes.Count(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), []byte("\n")) + bytes.Count(bytes.ReplaceAll(src, []byte("\r\n"), nil), []byte("\r"))
 	for _, d := range ds {
 		if d.File != file {
 			t.Errorf("diagnostic names file %q, want %q: %s", d.File, file, d)

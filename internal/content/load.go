@@ -147,6 +147,9 @@ func Parse(name string, src []byte, opt Options) (*Page, diag.List) {
 	sum := sha256.Sum256(src)
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	// A lone CR (old Mac files) is a line break too, as for YAML and for
+	// editors, so that line numbers agree.
+	src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	src = norm.NFC.Bytes(src) // already valid UTF-8; returns src when it is NFC
 	src = stripBidi(src)
 	if len(bytes.TrimSpace(src)) == 0 {

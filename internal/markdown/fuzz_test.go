@@ -202,7 +202,8 @@ func FuzzRender(f *testing.F) {
 		for _, e := range checkHTML(res.HTML) {
 			t.Errorf("%s\nin output %q", e, res.HTML)
 		}
-		lines := 1 + strings.Count(src, "\n")
+		// Lines as an editor counts them: CRLF, CR and LF each end a line.
+		lines := 1 + strings.Count(strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n"), "\n")
 		for _, d := range res.Diags {
 			if d.File != p.File || d.Line < 1 || d.Line > lines || d.Col < 0 {
 				t.Errorf("diagnostic at %s:%d:%d, the page is %s with %d lines: %s", d.File, d.Line, d.Col, p.File, lines, d)
