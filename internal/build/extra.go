@@ -2,18 +2,18 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"html/template"
 	"image"
 	_ "image/jpeg" // share card backgrounds
-	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/lantoa/lantoa/internal/content"
 	"github.com/lantoa/lantoa/internal/diag"
-	"github.com/lantoa/lantoa/internal/output"
 	"github.com/lantoa/lantoa/internal/search"
 	"github.com/lantoa/lantoa/internal/share"
 	"github.com/lantoa/lantoa/internal/site"
@@ -24,7 +24,8 @@ import (
 // The later stages: search index, share images and QR codes, posters,
 // statistics. Each adds files and view data through these hooks.
 
-func extraAssets() map[string][]byte {
+// extraAssets are the assets the build adds to the theme's.
+func (b *builder) extraAssets() map[string][]byte {
 	return map[string][]byte{"js/search.js": search.ClientJS()}
 }
 
@@ -133,8 +134,6 @@ func (b *builder) prepare() diag.List {
 	return ds
 }
 
-func (b *builder) searchData() *SearchData { return b.search }
-
 // cardFor describes the share image of a view; "" path when none.
 func (b *builder) cardFor(v *View) (share.Card, string) {
 	host := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(b.cfg.BaseURL, "https://"), "http://"), "/")
@@ -172,9 +171,6 @@ func (b *builder) cardFor(v *View) (share.Card, string) {
 		return c, v.Term.URL + "og" + c.Ext()
 	case "home", "search", "stats", "404", "poster":
 		c.Title, c.Eyebrow = b.cfg.Title, "Phong trào Toàn dân bảo vệ an ninh Tổ quốc"
-		if b.cfg.Description != "" && v.Kind == "home" {
-			c.Title = b.cfg.Title
-		}
 		return c, "/og" + c.Ext()
 	}
 	return c, ""
@@ -255,20 +251,14 @@ func (b *builder) provinceStats(e *site.TermEntry) *ProvinceStats {
 	for i := range rows {
 		rows[i].Models = n[rows[i].Slug]
 	}
-	sortCounts(rows)
+	slices.SortStableFunc(rows, func(a, b stats.Count) int {
+		return cmp.Or(cmp.Compare(b.Models, a.Models), vi.Compare(a.Name, b.Name))
+	})
 	chart := template.HTML("")
 	if len(rows) > 0 {
 		chart = stats.BarChart(rows, func(c stats.Count) int { return c.Models }, "Mô hình theo loại ở "+e.Name, "Số mô hình của mỗi loại tại "+e.Name, "pc-"+e.Slug)
 	}
 	return &ProvinceStats{Count: c, Chart: chart}
-}
-
-func sortCounts(rows []stats.Count) {
-	for i := 1; i < len(rows); i++ {
-		for j := i; j > 0 && (rows[j].Models > rows[j-1].Models || rows[j].Models == rows[j-1].Models && vi.Compare(rows[j].Name, rows[j-1].Name) < 0); j-- {
-			rows[j], rows[j-1] = rows[j-1], rows[j]
-		}
-	}
 }
 
 func (b *builder) queueCard(u string, c share.Card) {
@@ -384,15 +374,4 @@ func (b *builder) cardJobs() ([]job, diag.List) {
 		ds = append(ds, diag.Errorf(diag.Pos{File: urls[i]}, "share", "không vẽ được ảnh chia sẻ: %v", err))
 	}
 	return out, ds
-}
-
-func (b *builder) extraSitemap() []output.SitemapURL {
-	return []output.SitemapURL{{Loc: b.abs("/thong-ke/")}}
-}
-
-func (b *builder) extraRedirects() []output.Redirect { return nil }
-
-// facebookShare is the plain share link for a page.
-func facebookShare(abs string) string {
-	return "https://www.facebook.com/sharer/sharer.php?u=" + url.QueryEscape(abs)
 }

@@ -26,10 +26,6 @@ func (b *builder) abs(p string) string {
 	return strings.TrimSuffix(b.cfg.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
 }
 
-func (b *builder) extraAssets() map[string][]byte {
-	return extraAssets()
-}
-
 // write produces every output file.
 func (b *builder) write(ctx context.Context, dir *output.Dir, res *Result) (diag.List, error) {
 	var jobs []job
@@ -156,7 +152,7 @@ func (b *builder) feedJobs() []job {
 		}
 		urls = append(urls, output.SitemapURL{Loc: b.abs(p.URL), Lastmod: lm})
 	}
-	urls = append(urls, b.extraSitemap()...)
+	urls = append(urls, output.SitemapURL{Loc: b.abs("/thong-ke/")})
 	jobs := []job{
 		{path: "sitemap.xml", data: output.Sitemap(urls)},
 		{path: "robots.txt", data: output.Robots(b.abs("/sitemap.xml"))},
@@ -191,7 +187,6 @@ func (b *builder) feedJobs() []job {
 			rs = append(rs, output.Redirect{From: a, To: p.URL})
 		}
 	}
-	rs = append(rs, b.extraRedirects()...)
 	data, err := output.Redirects(rs)
 	if err != nil {
 		data = nil
@@ -313,12 +308,10 @@ func (b *builder) searchView() *View {
 	v := b.baseView("search", "Tìm kiếm", "/tim-kiem/")
 	v.Description = "Tìm mô hình, điển hình và tin tức theo từ khóa, tỉnh thành, lĩnh vực và loại mô hình; gõ có dấu hoặc không dấu."
 	v.Breadcrumbs = []Crumb{{"Trang chủ", "/"}, {"Tìm kiếm", "/tim-kiem/"}}
-	v.SearchData = b.searchData()
+	v.SearchData = b.search
 	b.decorate(v)
 	return v
 }
-
-var _ = content.KindHome
 
 // writePages renders every content page and its companions (QR code,
 // poster) and writes them at once, keeping only what later stages need:

@@ -61,7 +61,6 @@ type Asset struct {
 type Theme struct {
 	Name    string
 	dirs    []string // layout roots, most specific first
-	base    *template.Template
 	layouts map[string]*template.Template
 	files   map[string]string // layout name → file
 	strings map[string]string
@@ -152,7 +151,6 @@ func Load(fsys fs.FS, o Options) (*Theme, diag.List) {
 	if ds.HasErrors() {
 		return nil, ds
 	}
-	t.base = base
 	t.files = files
 	for _, n := range names {
 		if strings.HasPrefix(n, "partials/") || n == "_default/baseof.html" {
