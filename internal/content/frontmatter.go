@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -379,7 +380,7 @@ func fromAny(x any, p diag.Pos) value {
 		for k, e := range t {
 			kvs = append(kvs, keyValue{key: k, keyPos: p, val: fromAny(e, p)})
 		}
-		sortKV(kvs)
+		slices.SortFunc(kvs, func(a, b keyValue) int { return strings.Compare(a.key, b.key) })
 		v.v = kvs
 	default:
 		if f, ok := x.(float32); ok && !math.IsNaN(float64(f)) {
@@ -389,12 +390,4 @@ func fromAny(x any, p diag.Pos) value {
 		}
 	}
 	return v
-}
-
-func sortKV(kvs []keyValue) {
-	for i := 1; i < len(kvs); i++ {
-		for j := i; j > 0 && kvs[j].key < kvs[j-1].key; j-- {
-			kvs[j], kvs[j-1] = kvs[j-1], kvs[j]
-		}
-	}
 }

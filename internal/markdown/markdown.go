@@ -268,13 +268,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 	}
 	for _, n := range drop {
-		parent := n.Parent()
-		for c := n.FirstChild(); c != nil; {
-			next := c.NextSibling()
-			parent.InsertBefore(parent, n, c)
-			c = next
-		}
-		parent.RemoveChild(parent, n)
+		unwrap(n)
 	}
 	// Emphasis nested beyond any sensible depth ("*****…") is flattened:
 	// hundreds of nested <strong> elements overwhelm HTML parsers.
@@ -294,14 +288,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return ast.WalkContinue, nil
 	})
 	for i := len(deep) - 1; i >= 0; i-- {
-		n := deep[i]
-		parent := n.Parent()
-		for c := n.FirstChild(); c != nil; {
-			next := c.NextSibling()
-			parent.InsertBefore(parent, n, c)
-			c = next
-		}
-		parent.RemoveChild(parent, n)
+		unwrap(deep[i])
 	}
 	for _, n := range dropAuto {
 		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(src)))
@@ -313,6 +300,17 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		p.Parent().ReplaceChild(p.Parent(), p, fig)
 		fig.AppendChild(fig, img)
 	}
+}
+
+// unwrap replaces n by its children.
+func unwrap(n ast.Node) {
+	parent := n.Parent()
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
 }
 
 // pos finds the file position of a node: its own or its first text's

@@ -283,11 +283,6 @@ func (d *Dir) Commit() error {
 	if d.inPlace {
 		return d.commitInPlace()
 	}
-	return d.CommitClean()
-}
-
-// CommitClean is Commit.
-func (d *Dir) CommitClean() error {
 	d.cleaning.Wait()
 	old, err := d.swap()
 	if err != nil || old == "" {

@@ -208,7 +208,7 @@ func TestAtomicOutput(t *testing.T) {
 	}
 	d, _ = Begin(dest)
 	d.Write("index.html", []byte("ba"))
-	if err := d.CommitClean(); err != nil {
+	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
 	if s := siblings(t, dest); !slices.Equal(s, []string{"public"}) {
