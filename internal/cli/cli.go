@@ -104,19 +104,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "lantoa build: thừa tham số %q\n", fs.Args())
 		return ExitUsage
 	}
-	if cpuprofile != "" {
-		f, err := os.Create(cpuprofile)
-		if err != nil {
-			fmt.Fprintf(stderr, "lantoa: %v\n", err)
-			return ExitUsage
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(stderr, "lantoa: %v\n", err)
-			return ExitUsage
-		}
-		defer pprof.StopCPUProfile()
+	stop, err := cpuProfile(cpuprofile)
+	if err != nil {
+		fmt.Fprintf(stderr, "lantoa: %v\n", err)
+		return ExitUsage
 	}
+	defer stop()
 	if memprofile != "" {
 		defer func() {
 			if f, err := os.Create(memprofile); err == nil {
@@ -151,6 +144,26 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stdout, "lantoa: %s trang, %s tệp tĩnh%s trong %s s\n", vi.FormatInt(int64(res.Pages)), vi.FormatInt(int64(res.Static)), imgs, seconds(res.Duration))
 	}
 	return ExitOK
+}
+
+// cpuProfile starts a CPU profile written to file ("" does nothing);
+// stop ends it and closes the file.
+func cpuProfile(file string) (stop func(), err error) {
+	if file == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 func seconds(d time.Duration) string {

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/pprof"
 	"text/template"
 	"time"
 
@@ -35,14 +34,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
-	if cpuprofile != "" {
-		if f, err := os.Create(cpuprofile); err == nil {
-			defer f.Close() // after StopCPUProfile (defers run last first)
-			if pprof.StartCPUProfile(f) == nil {
-				defer pprof.StopCPUProfile()
-			}
-		}
+	stop, err := cpuProfile(cpuprofile)
+	if err != nil {
+		fmt.Fprintf(stderr, "lantoa check: %v\n", err)
+		return ExitUsage
 	}
+	defer stop()
 	if format != "text" && format != "json" || fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "lantoa check: --format phải là text hoặc json, và không nhận thêm tham số")
 		return ExitUsage
