@@ -222,19 +222,9 @@ func (s *Session) loadPages(fsys fs.FS, opt content.Options, global string) ([]*
 		}
 		todo = append(todo, f)
 	}
-	parsed := make([]*parsedFile, len(todo))
-	parallel(len(todo), func(i int) {
-		src, err := fs.ReadFile(fsys, todo[i])
-		pf := &parsedFile{size: infos[todo[i]].Size(), mod: infos[todo[i]].ModTime()}
-		if err != nil {
-			pf.diags = diag.List{diag.Errorf(diag.Pos{File: todo[i]}, "read", "không đọc được tệp: %v", unwrapErr(err))}
-		} else {
-			pf.page, pf.diags = content.Parse(todo[i], src, opt)
-		}
-		parsed[i] = pf
-	})
+	parsed, dss := content.ParseFiles(fsys, todo, opt)
 	for i, f := range todo {
-		next[f] = parsed[i]
+		next[f] = &parsedFile{size: infos[f].Size(), mod: infos[f].ModTime(), page: parsed[i], diags: dss[i]}
 	}
 	s.parsed = next
 	var pages []*content.Page

@@ -44,6 +44,21 @@ func Load(fsys fs.FS, opt Options) ([]*Page, diag.List) {
 	var files []string
 	ds := Walk(fsys, func(p string, _ fs.DirEntry) { files = append(files, p) })
 	slices.Sort(files)
+	pages, dss := ParseFiles(fsys, files, opt)
+	out := pages[:0]
+	for i, p := range pages {
+		ds = append(ds, dss[i]...)
+		if p != nil {
+			out = append(out, p)
+		}
+	}
+	return out, ds
+}
+
+// ParseFiles reads and parses files (slash paths in fsys) in parallel, one
+// worker per CPU. It returns, for each file in order, its page (nil when the
+// file cannot be used) and its diagnostics.
+func ParseFiles(fsys fs.FS, files []string, opt Options) ([]*Page, []diag.List) {
 	pages := make([]*Page, len(files))
 	dss := make([]diag.List, len(files))
 	var wg sync.WaitGroup
@@ -65,15 +80,7 @@ func Load(fsys fs.FS, opt Options) ([]*Page, diag.List) {
 	}
 	close(next)
 	wg.Wait()
-	out := pages[:0]
-	for i, p := range pages {
-		ds = append(ds, dss[i]...)
-		if p != nil {
-			out = append(out, p)
-		}
-	}
-	// Bundles: a folder with index.md must not also be a section.
-	return out, ds
+	return pages, dss
 }
 
 // Walk calls fn for every Markdown file under content/ in fsys, skipping
