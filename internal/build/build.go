@@ -89,6 +89,13 @@ var ErrFailed = errors.New("có lỗi trong trang")
 
 // Build builds the site described by o.
 func Build(ctx context.Context, o Options) (*Result, error) {
+	res, _, err := buildSite(ctx, o, nil)
+	return res, err
+}
+
+// buildSite runs one build, a full one or a session's incremental one, and
+// returns the builder for the session to keep.
+func buildSite(ctx context.Context, o Options, s *Session) (*Result, *builder, error) {
 	start := time.Now()
 	if o.Dest == "" {
 		o.Dest = path.Join(o.Source, "public")
@@ -98,29 +105,32 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	}
 	if !o.CheckOnly {
 		if err := output.CheckDestination(o.Source, o.Dest); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	// The site is read through an os.Root: a symbolic link that leads out
 	// of the site folder (static/x → /etc/passwd) cannot be read.
 	root, err := os.OpenRoot(o.Source)
 	if err != nil {
-		return nil, fmt.Errorf("không mở được thư mục trang %s (nơi có site.toml): %w", o.Source, unwrapErr(err))
+		return nil, nil, fmt.Errorf("không mở được thư mục trang %s (nơi có site.toml): %w", o.Source, unwrapErr(err))
 	}
 	defer root.Close()
-	b := &builder{o: o, fsys: root.FS(), min: output.NewMinifier(), md: markdown.New()}
+	b := &builder{o: o, fsys: root.FS(), min: output.NewMinifier(), md: markdown.New(), session: s}
+	if s != nil && s.builder != nil {
+		b.min, b.md = s.builder.min, s.builder.md
+	}
 	res := &Result{}
 	ds, err := b.run(ctx, res)
 	ds.Sort()
 	res.Diags = ds
 	res.Duration = time.Since(start)
 	if err != nil {
-		return res, err
+		return res, b, err
 	}
 	if ds.HasErrors() {
-		return res, ErrFailed
+		return res, b, ErrFailed
 	}
-	return res, nil
+	return res, b, nil
 }
 
 type builder struct {

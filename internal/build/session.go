@@ -9,7 +9,6 @@ import (
 	"hash/maphash"
 	"html/template"
 	"io/fs"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -138,37 +137,11 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (*Result, error
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.gen++
-	start := time.Now()
-	o := s.o
-	o.Now = time.Now()
-	if s.o.Now.IsZero() == false {
-		o.Now = s.o.Now
+	res, b, err := buildSite(ctx, s.o, s)
+	if err == nil {
+		s.builder = b
 	}
-	if err := output.CheckDestination(o.Source, o.Dest); err != nil {
-		return nil, err
-	}
-	root, err := os.OpenRoot(o.Source)
-	if err != nil {
-		return nil, fmt.Errorf("không mở được thư mục trang %s (nơi có site.toml): %w", o.Source, unwrapErr(err))
-	}
-	defer root.Close()
-	b := &builder{o: o, fsys: root.FS(), min: output.NewMinifier(), md: markdown.New(), session: s}
-	if s.builder != nil {
-		b.min, b.md = s.builder.min, s.builder.md
-	}
-	res := &Result{}
-	ds, err := b.run(ctx, res)
-	ds.Sort()
-	res.Diags = ds
-	res.Duration = time.Since(start)
-	if err != nil {
-		return res, err
-	}
-	if ds.HasErrors() {
-		return res, ErrFailed
-	}
-	s.builder = b
-	return res, nil
+	return res, err
 }
 
 // globalKey fingerprints everything outside content/ that every page
