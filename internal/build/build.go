@@ -251,6 +251,7 @@ func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
 	if ds.HasErrors() {
 		return ds, nil
 	}
+	b.th.ResetCache() // partialCached renders of a previous build are stale
 	stage("model")
 	if err := ctx.Err(); err != nil {
 		return ds, err
@@ -534,6 +535,11 @@ func (b *builder) renderBodyUncached(p *site.Page) (*markdown.Result, diag.List)
 		r = b.md.Check(p.Page, resolver{b})
 	} else {
 		r = b.md.Render(p.Page, resolver{b})
+		// Pages are not minified after rendering (their layouts were
+		// when the theme loaded): the body is, here, once.
+		if m, err := b.min.Bytes("text/html", r.HTML); err == nil {
+			r.HTML = m
+		}
 	}
 	p.Content, p.Text, p.Headings = htmlOf(r.HTML), r.Text, r.Headings
 	ds := r.Diags
@@ -657,12 +663,9 @@ func (b *builder) emit(dir *output.Dir, j job, buf, out *bytes.Buffer) (*diag.Di
 			}
 			return &d, nil
 		}
-		out.Reset()
-		if err := b.min.Minify("text/html", out, buf); err != nil {
-			d := diag.Errorf(diag.Pos{File: j.path}, "minify", "không rút gọn được HTML: %v", err)
-			return &d, nil
-		}
-		data = out.Bytes()
+		// The layouts were minified when the theme loaded and the
+		// bodies when they were rendered: the page is written as is.
+		data = buf.Bytes()
 	} else if j.mime != "" {
 		if m, err := b.min.Bytes(j.mime, data); err == nil {
 			data = m

@@ -365,7 +365,7 @@ func TestGoldenFacts(t *testing.T) {
 
 	// Dates dd/mm/yyyy in the site zone, numbers with dot thousands.
 	cam := "mo-hinh/camera-an-ninh-yen-hoa/index.html"
-	has(cam, `<time datetime="2025-11-18T00:00:00+07:00">18/11/2025</time>`, `<time datetime="2025-12-01T09:00:00+07:00">01/12/2025</time>`,
+	has(cam, `<time datetime="2025-11-18T00:00:00&#43;07:00">18/11/2025</time>`, `<time datetime="2025-12-01T09:00:00&#43;07:00">01/12/2025</time>`,
 		"<dd>124.000</dd>", "<dd>2.500</dd>", "<strong>1.234.567</strong>", "<dd>2021</dd>")
 	lacks(cam, "124000", "1234567", "2025-11-18<")
 	has("mo-hinh/zalo-an-ninh-ben-nghe/index.html", ">01/01/2025</time>", "<dd>999</dd>")

@@ -256,9 +256,19 @@ func (b *builder) provinceStats(e *site.TermEntry) *ProvinceStats {
 	})
 	chart := template.HTML("")
 	if len(rows) > 0 {
-		chart = stats.BarChart(rows, func(c stats.Count) int { return c.Models }, "Mô hình theo loại ở "+e.Name, "Số mô hình của mỗi loại tại "+e.Name, "pc-"+e.Slug)
+		chart = b.minifyHTML(stats.BarChart(rows, func(c stats.Count) int { return c.Models }, "Mô hình theo loại ở "+e.Name, "Số mô hình của mỗi loại tại "+e.Name, "pc-"+e.Slug))
 	}
 	return &ProvinceStats{Count: c, Chart: chart}
+}
+
+// minifyHTML minifies an HTML fragment the templates insert as is (pages
+// are not minified after rendering); on failure it is kept as it was.
+func (b *builder) minifyHTML(h template.HTML) template.HTML {
+	m, err := b.min.Bytes("text/html", []byte(h))
+	if err != nil {
+		return h
+	}
+	return template.HTML(m) //nolint:gosec // the minified form of trusted HTML
 }
 
 func (b *builder) queueCard(u string, c share.Card) {
@@ -293,10 +303,10 @@ func (b *builder) extraJobs(add func(*View, ...string) error) ([]job, error) {
 	sv.Breadcrumbs = []Crumb{{"Trang chủ", "/"}, {"Thống kê", "/thong-ke/"}}
 	sv.Extra = map[string]any{
 		"stats":  b.stats,
-		"map":    stats.ProvinceMap(b.stats, "map"),
-		"fields": stats.BarChart(b.stats.ByField, func(c stats.Count) int { return c.Models }, "Số mô hình theo lĩnh vực", "Mỗi thanh là một lĩnh vực; độ dài là số mô hình thuộc lĩnh vực đó.", "fields"),
-		"years":  stats.YearChart(b.stats.ByYear, "Số mô hình theo năm bắt đầu", "Mỗi cột là một năm; chiều cao là số mô hình bắt đầu trong năm đó.", "years"),
-		"types":  stats.BarChart(topN(b.stats.ByType, 10), func(c stats.Count) int { return c.Replications }, "Loại mô hình có nhiều điểm nhân rộng nhất", "Mười loại mô hình có nhiều điểm nhân rộng nhất; độ dài thanh là số điểm nhân rộng.", "types"),
+		"map":    b.minifyHTML(stats.ProvinceMap(b.stats, "map")),
+		"fields": b.minifyHTML(stats.BarChart(b.stats.ByField, func(c stats.Count) int { return c.Models }, "Số mô hình theo lĩnh vực", "Mỗi thanh là một lĩnh vực; độ dài là số mô hình thuộc lĩnh vực đó.", "fields")),
+		"years":  b.minifyHTML(stats.YearChart(b.stats.ByYear, "Số mô hình theo năm bắt đầu", "Mỗi cột là một năm; chiều cao là số mô hình bắt đầu trong năm đó.", "years")),
+		"types":  b.minifyHTML(stats.BarChart(topN(b.stats.ByType, 10), func(c stats.Count) int { return c.Replications }, "Loại mô hình có nhiều điểm nhân rộng nhất", "Mười loại mô hình có nhiều điểm nhân rộng nhất; độ dài thanh là số điểm nhân rộng.", "types")),
 	}
 	b.decorate(sv)
 	if err := add(sv, "thong-ke.html"); err != nil {

@@ -45,11 +45,17 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 )
 
+// MediaTemplate is the media type of a Go html/template source.
+const MediaTemplate = "text/x-go-template"
+
 // NewMinifier returns the one minifier of a build; it is safe for
 // concurrent use.
 func NewMinifier() *minify.M {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	// HTML templates, minified once when a theme loads: {{…}} actions and
+	// the text around them are kept as written.
+	m.Add(MediaTemplate, &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true, TemplateDelims: html.GoTemplateDelims})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)

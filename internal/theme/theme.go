@@ -23,6 +23,10 @@
 //	T key         a UI string from i18n/vi.toml (site i18n/ overrides theme); a missing key is an error
 //	asset name    the fingerprinted URL of assets/NAME ("/assets/style.3f2a9c1e.css")
 //	add a b, sub a b, seq n, list a b…, dict k v…, truncate n s, hasPrefix s p
+//	urlRoot p     the first folder of a site path ("/mo-hinh/x/" → "/mo-hinh/")
+//	partialCached name data keys…
+//	              the partial rendered once per build per distinct keys
+//	              (Hugo's partialCached): the keys must determine its output
 //
 // # Assets
 //
@@ -40,9 +44,11 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"io"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -57,11 +63,23 @@ type Asset struct {
 	Data []byte // minified
 }
 
+// MediaTemplate is the media type Options.Minify receives for an HTML
+// layout: an HTML minifier that keeps {{…}} actions as they are.
+const MediaTemplate = "text/x-go-template"
+
 // Theme is a loaded theme.
 type Theme struct {
 	Name    string
 	dirs    []string // layout roots, most specific first
 	layouts map[string]*template.Template
+	// source holds the layouts as written when layouts holds minified
+	// ones: a failed execution is repeated on them so that the error
+	// names the line the theme author wrote.
+	source  map[string]*template.Template
+	// partials execute partialCached: the shared set of partials and the
+	// base layout (minified when layouts are), and the set as written.
+	partials, sourcePartials *template.Template
+	cache                    sync.Map // partialCached: name and keys → template.HTML
 	files   map[string]string // layout name → file
 	strings map[string]string
 	assets  map[string]*Asset
@@ -75,6 +93,8 @@ type Options struct {
 	BaseURL  string // with trailing slash
 	Location *time.Location
 	// Minify minifies an asset of the given media type; nil keeps it as is.
+	// When set, .html layouts are minified too, once, at load: Minify is
+	// called with MediaTemplate and the template source (see Render).
 	Minify func(mediaType string, data []byte) ([]byte, error)
 	// Extra assets added by the build (e.g. the search client), by name.
 	Extra map[string][]byte
@@ -113,19 +133,55 @@ func Load(fsys fs.FS, o Options) (*Theme, diag.List) {
 			return nil
 		})
 	}
+	if _, ok := files["_default/baseof.html"]; !ok {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: path.Join(themeDir, "layouts/_default/baseof.html")}, "template", "giao diện thiếu _default/baseof.html")}
+	}
+	t.files = files
+	// The layouts as written first: their errors name the author's lines.
+	layouts, partials, lds := parseLayouts(fsys, files, funcs, nil)
+	ds = append(ds, lds...)
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	t.layouts, t.partials = layouts, partials
+	if o.Minify != nil {
+		// Minified once here rather than every page after rendering: the
+		// output is then minified but for the values the templates insert.
+		min := func(name string, src []byte) ([]byte, error) {
+			if !strings.HasSuffix(name, ".html") {
+				return src, nil
+			}
+			return o.Minify(MediaTemplate, src)
+		}
+		small, smallPartials, mds := parseLayouts(fsys, files, funcs, min)
+		if mds.HasErrors() {
+			return nil, mds
+		}
+		t.source, t.layouts = layouts, small
+		t.sourcePartials, t.partials = partials, smallPartials
+	}
+	return t, ds
+}
+
+// parseLayouts parses every layout file into one template set per page
+// layout (partials and the base layout shared), transforming each source
+// with min when it is not nil. It also returns the set of partials alone.
+func parseLayouts(fsys fs.FS, files map[string]string, funcs template.FuncMap, min func(name string, src []byte) ([]byte, error)) (map[string]*template.Template, *template.Template, diag.List) {
+	var ds diag.List
 	parse := func(tm *template.Template, name string) error {
 		file := files[name]
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
 			return err
 		}
+		if min != nil {
+			if src, err = min(name, src); err != nil {
+				return fmt.Errorf("rút gọn mẫu: %w", err)
+			}
+		}
 		// Templates are named by file path so errors carry it.
 		_, err = tm.New(file).Parse(string(src))
-		if err != nil {
-			return err
-		}
-		// Make the layout-relative name an alias for lookups.
-		return nil
+		return err
 	}
 	base := template.New("").Funcs(funcs)
 	names := make([]string, 0, len(files))
@@ -133,9 +189,6 @@ func Load(fsys fs.FS, o Options) (*Theme, diag.List) {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	if _, ok := files["_default/baseof.html"]; !ok {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: path.Join(themeDir, "layouts/_default/baseof.html")}, "template", "giao diện thiếu _default/baseof.html")}
-	}
 	for _, n := range names {
 		if strings.HasPrefix(n, "partials/") || n == "_default/baseof.html" {
 			if err := parse(base, n); err != nil {
@@ -149,9 +202,9 @@ func Load(fsys fs.FS, o Options) (*Theme, diag.List) {
 		}
 	}
 	if ds.HasErrors() {
-		return nil, ds
+		return nil, nil, ds
 	}
-	t.files = files
+	layouts := map[string]*template.Template{}
 	for _, n := range names {
 		if strings.HasPrefix(n, "partials/") || n == "_default/baseof.html" {
 			continue
@@ -169,9 +222,14 @@ func Load(fsys fs.FS, o Options) (*Theme, diag.List) {
 			ds = append(ds, diag.Errorf(diag.Pos{File: files[n]}, "template", "mẫu trang phải định nghĩa {{define \"main\"}}"))
 			continue
 		}
-		t.layouts[n] = c
+		layouts[n] = c
 	}
-	return t, ds
+	// Executed only by partialCached, after every clone was made.
+	partials, err := base.Clone()
+	if err != nil {
+		ds = append(ds, templateDiag(files["_default/baseof.html"], err))
+	}
+	return layouts, partials, ds
 }
 
 func templateDiag(file string, err error) diag.Diagnostic {
@@ -200,8 +258,23 @@ func (t *Theme) Lookup(names ...string) (string, bool) {
 }
 
 // Render executes layout name through the base layout into w.
+//
+// With Options.Minify, the layouts executed are minified; when one fails,
+// the layout as written is executed on the same data so that the error
+// carries the author's line numbers.
 func (t *Theme) Render(w *bytes.Buffer, name string, data any) error {
-	tm, ok := t.layouts[name]
+	err := render(t.layouts, t.files, w, name, data)
+	if err != nil && t.source != nil {
+		var scratch bytes.Buffer
+		if serr := render(t.source, t.files, &scratch, name, data); serr != nil {
+			err = serr
+		}
+	}
+	return err
+}
+
+func render(layouts map[string]*template.Template, files map[string]string, w *bytes.Buffer, name string, data any) error {
+	tm, ok := layouts[name]
 	if !ok {
 		return fmt.Errorf("không có mẫu %s", name)
 	}
@@ -211,7 +284,7 @@ func (t *Theme) Render(w *bytes.Buffer, name string, data any) error {
 	}
 	et := tm.Lookup(entry)
 	if entry == name {
-		et = tm.Lookup(t.files[name])
+		et = tm.Lookup(files[name])
 	}
 	if et == nil {
 		return fmt.Errorf("không có mẫu %s", entry)
@@ -380,8 +453,53 @@ func (t *Theme) funcs() template.FuncMap {
 			}
 			return strings.TrimRight(cut, " ,.;:") + "…"
 		},
-		"hasPrefix": strings.HasPrefix,
+		"hasPrefix":     strings.HasPrefix,
+		"partialCached": t.partialCached,
+		"urlRoot":       urlRoot,
 	}
+}
+
+// partialCached renders a partial once per build for each distinct list
+// of keys, as Hugo's partialCached does: the keys must determine the
+// output (a card keyed by its page's URL; a header by what it marks as
+// current). ResetCache forgets the renders of the previous build.
+func (t *Theme) partialCached(name string, data any, keys ...any) (template.HTML, error) {
+	var k strings.Builder
+	k.WriteString(name)
+	for _, x := range keys {
+		k.WriteByte(0)
+		fmt.Fprint(&k, x)
+	}
+	key := k.String()
+	if h, ok := t.cache.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := t.partials.ExecuteTemplate(&buf, name, data); err != nil {
+		if t.sourcePartials != nil {
+			if serr := t.sourcePartials.ExecuteTemplate(io.Discard, name, data); serr != nil {
+				return "", serr
+			}
+		}
+		return "", err
+	}
+	h := template.HTML(buf.String()) //nolint:gosec // the output of an html/template
+	t.cache.Store(key, h)
+	return h, nil
+}
+
+// ResetCache forgets what partialCached rendered: call it before each
+// build that reuses the theme.
+func (t *Theme) ResetCache() { t.cache.Clear() }
+
+// urlRoot returns the first segment of a site path as a folder:
+// "/mo-hinh/x/" → "/mo-hinh/", "/" → "/".
+func urlRoot(p string) string {
+	rest := strings.TrimPrefix(p, "/")
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		return "/" + rest[:i+1]
+	}
+	return "/"
 }
 
 // Num formats an integer the Vietnamese way; nil pointers give "".
