@@ -43,8 +43,8 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"io"
+	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -75,16 +75,16 @@ type Theme struct {
 	// source holds the layouts as written when layouts holds minified
 	// ones: a failed execution is repeated on them so that the error
 	// names the line the theme author wrote.
-	source  map[string]*template.Template
+	source map[string]*template.Template
 	// partials execute partialCached: the shared set of partials and the
 	// base layout (minified when layouts are), and the set as written.
 	partials, sourcePartials *template.Template
-	cache                    sync.Map // partialCached: name and keys → template.HTML
-	files   map[string]string // layout name → file
-	strings map[string]string
-	assets  map[string]*Asset
-	baseURL string
-	loc     *time.Location
+	cache                    sync.Map          // partialCached: name and keys → template.HTML
+	files                    map[string]string // layout name → file
+	strings                  map[string]string
+	assets                   map[string]*Asset
+	baseURL                  string
+	loc                      *time.Location
 }
 
 // Options configure Load.
