@@ -71,15 +71,9 @@ func valid(s string) string {
 	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
-// NFC returns s in Unicode NFC, with invalid UTF-8 replaced by U+FFFD
-// (one U+FFFD per run of invalid bytes).
-func NFC(s string) string {
-	return norm.NFC.String(valid(s))
-}
-
 // Lower returns s in NFC and Unicode lower case ("HÒA" → "hòa").
 func Lower(s string) string {
-	return norm.NFC.String(strings.ToLower(NFC(s)))
+	return NFC(strings.ToLower(NFC(s)))
 }
 
 // isMark reports whether r is a combining mark (Unicode category M).
@@ -117,28 +111,59 @@ func Fold(s string) string {
 // The result matches ^[a-z0-9]+(-[a-z0-9]+)*$, or is "" when s has no
 // transliterable letter or digit; callers decide whether "" is an error.
 func Slug(s string) string {
-	d := norm.NFD.String(valid(s))
-	b := make([]byte, 0, len(d))
-	hyphen := false // a separator is pending
-	for _, r := range d {
-		if isMark(r) {
+	s = valid(s)
+	// Each rune is replaced by its full canonical decomposition, which is
+	// NFD up to the order of combining marks, and marks are dropped.
+	sl := slugger{b: make([]byte, 0, len(s))}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			sl.add(rune(c))
+			i++
 			continue
+		}
+		p := norm.NFD.PropertiesString(s[i:])
+		if d := p.Decomposition(); d != nil {
+			for j := 0; j < len(d); {
+				r, n := utf8.DecodeRune(d[j:])
+				sl.add(r)
+				j += n
+			}
+		} else {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			sl.add(r)
+		}
+		i += p.Size()
+	}
+	return string(sl.b)
+}
+
+// slugger accumulates a slug one decomposed rune at a time.
+type slugger struct {
+	b      []byte
+	hyphen bool // a separator is pending
+}
+
+func (sl *slugger) add(r rune) {
+	if r >= utf8.RuneSelf {
+		if isMark(r) {
+			return
 		}
 		if r == 'đ' || r == 'Đ' {
 			r = 'd'
 		}
 		r = unicode.ToLower(r)
-		if ('a' <= r && r <= 'z') || ('0' <= r && r <= '9') {
-			if hyphen && len(b) > 0 {
-				b = append(b, '-')
-			}
-			hyphen = false
-			b = append(b, byte(r))
-			continue
-		}
-		hyphen = true
+	} else if 'A' <= r && r <= 'Z' {
+		r += 'a' - 'A'
 	}
-	return string(b)
+	if ('a' <= r && r <= 'z') || ('0' <= r && r <= '9') {
+		if sl.hyphen && len(sl.b) > 0 {
+			sl.b = append(sl.b, '-')
+		}
+		sl.hyphen = false
+		sl.b = append(sl.b, byte(r))
+		return
+	}
+	sl.hyphen = true
 }
 
 // Key returns the matching key of a vocabulary value or search term:
