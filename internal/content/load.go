@@ -18,7 +18,6 @@ import (
 	"github.com/lantoa/lantoa/internal/diag"
 	"github.com/lantoa/lantoa/internal/vi"
 	"github.com/lantoa/lantoa/internal/vocab"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Dir is the content folder, relative to the site folder.
@@ -61,6 +60,7 @@ func Load(fsys fs.FS, opt Options) ([]*Page, diag.List) {
 func ParseFiles(fsys fs.FS, files []string, opt Options) ([]*Page, []diag.List) {
 	pages := make([]*Page, len(files))
 	dss := make([]diag.List, len(files))
+	rs := rules() // read-only, shared by the workers
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -71,7 +71,7 @@ func ParseFiles(fsys fs.FS, files []string, opt Options) ([]*Page, []diag.List) 
 					dss[i] = diag.List{diag.Errorf(diag.Pos{File: vi.NFC(files[i])}, "read", "không đọc được tệp: %v", unwrap(err))}
 					continue
 				}
-				pages[i], dss[i] = Parse(files[i], src, opt)
+				pages[i], dss[i] = parse(files[i], src, opt, rs)
 			}
 		})
 	}
@@ -130,10 +130,17 @@ func unwrap(err error) error {
 
 // Parse decodes and validates one file. name is its slash path relative to
 // the site folder ("content/mo-hinh/x.md"); it may be NFD (macOS) and is
-// normalized. Parse returns nil when the file cannot be used at all.
+// normalized. Parse returns nil when the file cannot be used at all. The
+// page may keep parts of src (its Body): src must not be changed after.
 func Parse(name string, src []byte, opt Options) (*Page, diag.List) {
+	return parse(name, src, opt, rules())
+}
+
+// parse is Parse with the key rules.
+func parse(name string, src []byte, opt Options, rs map[string]keyRule) (*Page, diag.List) {
 	file := vi.NFC(name)
-	if !utf8.Valid(src) {
+	isNFC := vi.IsNFC(src) // valid UTF-8 too: true for nearly every file
+	if !isNFC && !utf8.Valid(src) {
 		off := 0
 		for off < len(src) {
 			r, n := utf8.DecodeRune(src[off:])
@@ -153,11 +160,15 @@ func Parse(name string, src []byte, opt Options) (*Page, diag.List) {
 	}
 	sum := sha256.Sum256(src)
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	// A lone CR (old Mac files) is a line break too, as for YAML and for
-	// editors, so that line numbers agree.
-	src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
-	src = norm.NFC.Bytes(src) // already valid UTF-8; returns src when it is NFC
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		// A lone CR (old Mac files) is a line break too, as for YAML and
+		// for editors, so that line numbers agree.
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	if !isNFC { // still NFC after the BOM and CRs are gone otherwise
+		src = vi.NFCBytes(src)
+	}
 	src = stripBidi(src)
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "empty", "tệp trống: cần phần đầu (front matter) với title và nội dung")}
@@ -178,7 +189,7 @@ func Parse(name string, src []byte, opt Options) (*Page, diag.List) {
 		return nil, dd
 	}
 	ds = append(ds, dd...)
-	ds = append(ds, p.apply(kvs, opt)...)
+	ds = append(ds, p.apply(kvs, opt, rs)...)
 	ds = append(ds, p.require(opt)...)
 	if !p.Date.IsZero() && !opt.Now.IsZero() && p.Date.After(opt.Now) {
 		ds = append(ds, diag.Warnf(p.KeyPos("date"), "date-future", "ngày %s còn ở tương lai: bài chỉ được xuất bản từ ngày đó (hoặc dựng với --future)", p.Date.In(opt.Location).Format("02/01/2006")))
@@ -306,11 +317,9 @@ func AllowedKeys(k Kind) []string {
 	return keys
 }
 
-func (p *Page) apply(kvs []keyValue, opt Options) diag.List {
+func (p *Page) apply(kvs []keyValue, opt Options, rs map[string]keyRule) diag.List {
 	var ds diag.List
-	rs := rules()
-	allowed := AllowedKeys(p.Kind)
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(kvs))
 	for _, kv := range kvs {
 		p.Pos[kv.key] = kv.keyPos
 		r, ok := rs[kv.key]
@@ -319,7 +328,7 @@ func (p *Page) apply(kvs []keyValue, opt Options) diag.List {
 		}
 		if !ok {
 			d := diag.Errorf(kv.keyPos, "unknown-key", "khóa %q không dùng được cho trang loại %s", kv.key, kindName(p.Kind))
-			if s, ok := vi.Suggest(kv.key, allowed); ok {
+			if s, ok := vi.Suggest(kv.key, AllowedKeys(p.Kind)); ok {
 				d.Msg += fmt.Sprintf("; có phải %q?", s)
 				d.Suggestion = s
 			}
@@ -422,7 +431,7 @@ func clean(s string) string {
 // rest of a paragraph displays ("Trojan Source" style). Line numbers are
 // unchanged.
 func stripBidi(src []byte) []byte {
-	if !bytes.Contains(src, []byte{0xE2, 0x80}) && !bytes.Contains(src, []byte{0xE2, 0x81}) {
+	if !hasBidi(src) {
 		return src
 	}
 	return bytes.Map(func(r rune) rune {
@@ -431,6 +440,21 @@ func stripBidi(src []byte) []byte {
 		}
 		return r
 	}, src)
+}
+
+// hasBidi reports whether src (UTF-8) holds one of the characters
+// stripBidi removes: E2 80 AA–AE or E2 81 A6–A9.
+func hasBidi(src []byte) bool {
+	for {
+		i := bytes.IndexByte(src, 0xE2)
+		if i < 0 || i+2 >= len(src) {
+			return false
+		}
+		if b, c := src[i+1], src[i+2]; b == 0x80 && c >= 0xAA && c <= 0xAE || b == 0x81 && c >= 0xA6 && c <= 0xA9 {
+			return true
+		}
+		src = src[i+1:]
+	}
 }
 
 func badRune(r rune) bool {

@@ -19,8 +19,11 @@
 // Files are read as UTF-8 (invalid UTF-8 is an error at its line and
 // column), a BOM is dropped, CRLF becomes LF (line numbers are kept) and
 // all text is normalized to NFC. Front matter is YAML (---), TOML (+++) or
-// JSON ({…}), split by github.com/adrg/frontmatter and decoded with the
-// position of every key, so each diagnostic names file:line:col.
+// JSON ({…}), split from the body as github.com/adrg/frontmatter does and
+// decoded with the position of every key, so each diagnostic names
+// file:line:col. YAML front matter in the common one-construct-per-line
+// subset is decoded directly (quickyaml.go), other YAML by
+// gopkg.in/yaml.v3; both give the same values and positions.
 //
 // # Validation
 //
@@ -32,6 +35,7 @@
 package content
 
 import (
+	"bytes"
 	"time"
 
 	"github.com/lantoa/lantoa/internal/diag"
@@ -126,21 +130,44 @@ func (p *Page) KeyPos(k string) diag.Pos {
 
 // LineOf converts a byte offset in Body to a position in the file.
 func (p *Page) LineOf(off int) diag.Pos {
-	if off > len(p.Body) {
-		off = len(p.Body)
+	l := p.Locator()
+	return l.Pos(off)
+}
+
+// A Locator converts byte offsets in a page's Body to positions in the
+// file, as [Page.LineOf] does; it remembers the line of the last offset,
+// so offsets asked in increasing order cost only the text between them.
+type Locator struct {
+	p     *Page
+	off   int // lines are counted up to off
+	line  int // the line of off
+	start int // where that line starts
+}
+
+// Locator returns a Locator for p.
+func (p *Page) Locator() Locator { return Locator{p: p, line: p.BodyLine} }
+
+// Pos is LineOf(off).
+func (l *Locator) Pos(off int) diag.Pos {
+	body := l.p.Body
+	off = max(0, min(off, len(body)))
+	if off < l.off {
+		*l = l.p.Locator()
 	}
-	line := p.BodyLine
-	last := -1
-	for i := 0; i < off; i++ {
-		if p.Body[i] == '\n' {
-			line++
-			last = i
+	for {
+		i := bytes.IndexByte(body[l.off:off], '\n')
+		if i < 0 {
+			break
 		}
+		l.line++
+		l.start = l.off + i + 1
+		l.off = l.start
 	}
+	l.off = max(l.off, off)
 	col := 1
-	for i := last + 1; i < off; {
+	for i := l.start; i < off; {
 		// count runes for the column
-		c := p.Body[i]
+		c := body[i]
 		switch {
 		case c < 0x80:
 			i++
@@ -153,5 +180,5 @@ func (p *Page) LineOf(off int) diag.Pos {
 		}
 		col++
 	}
-	return diag.Pos{File: p.File, Line: line, Col: col}
+	return diag.Pos{File: l.p.File, Line: l.line, Col: col}
 }
