@@ -121,6 +121,7 @@ const maxEmphasisDepth = 8
 
 type state struct {
 	page    *content.Page
+	loc     content.Locator // positions are asked mostly in order
 	resolve Resolver
 	res     *Result
 	images  int
@@ -132,13 +133,14 @@ func New() *Renderer {
 		goldmark.WithExtensions(
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
-			extension.Linkify,
 			extension.TaskList,
 			extension.Footnote,
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+			// extension.Linkify, with its priority, behind a cheap filter.
+			parser.WithInlineParsers(util.Prioritized(linkify{extension.NewLinkifyParser()}, 999)),
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 100)),
@@ -150,7 +152,7 @@ func New() *Renderer {
 // Render renders p.Body.
 func (r *Renderer) Render(p *content.Page, resolve Resolver) *Result {
 	res := &Result{}
-	st := &state{page: p, resolve: resolve, res: res}
+	st := &state{page: p, loc: p.Locator(), resolve: resolve, res: res}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	ctx.Set(stateKey, st)
 	doc := r.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
@@ -168,11 +170,35 @@ func (r *Renderer) Render(p *content.Page, resolve Resolver) *Result {
 // headings) without producing HTML or text: what `lantoa check` needs.
 func (r *Renderer) Check(p *content.Page, resolve Resolver) *Result {
 	res := &Result{}
-	st := &state{page: p, resolve: resolve, res: res}
+	st := &state{page: p, loc: p.Locator(), resolve: resolve, res: res}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	ctx.Set(stateKey, st)
 	r.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
 	return res
+}
+
+// linkify is goldmark's linkify parser (GFM autolinks: http:, https:,
+// ftp:, www. and e-mail addresses), called only where it can find a link.
+// It triggers on every space, and nearly every time the text after it
+// neither starts like a URL nor has an "@" close enough to be an e-mail
+// address: the wrapped parser would return nil without reading anything,
+// so the filter changes no result.
+type linkify struct{ parser.InlineParser }
+
+func (l linkify) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	rest := line
+	if len(rest) > 0 {
+		switch rest[0] { // the trigger characters the wrapped parser skips
+		case ' ', '*', '_', '~', '(':
+			rest = rest[1:]
+		}
+	}
+	if len(rest) > 0 && (rest[0] == 'h' || rest[0] == 'f' || rest[0] == 'w') || // http: https: ftp: www.
+		bytes.IndexByte(rest[:min(len(rest), 65)], '@') >= 0 { // util.FindEmailIndex: at most 64 bytes before "@"
+		return l.InlineParser.Parse(parent, block, pc)
+	}
+	return nil
 }
 
 // ids makes heading ids unique within a page.
@@ -332,7 +358,7 @@ func (st *state) pos(n ast.Node, src []byte) diag.Pos {
 	if off < 0 {
 		return diag.Pos{File: st.page.File, Line: st.page.BodyLine}
 	}
-	p := st.page.LineOf(off)
+	p := st.loc.Pos(off)
 	// A link's text starts after "[" (and "![" for images).
 	switch n.(type) {
 	case *ast.Link:
