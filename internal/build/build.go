@@ -162,6 +162,7 @@ type builder struct {
 	keysMu       sync.Mutex
 	newKeys      map[string]string     // render keys of this build (session)
 	cardKeys     map[*site.Page]string // memoized card keys (session)
+	byURL        map[string]*site.Page // content pages by URL (Session.quick)
 }
 
 func (b *builder) run(ctx context.Context, res *Result) (diag.List, error) {
@@ -565,9 +566,9 @@ func (b *builder) renderBodyUncached(p *site.Page) (*markdown.Result, diag.List)
 	}
 	// Keep only what the anchor check needs; the Markdown is not needed
 	// any more either.
-	r.HTML, r.Text, r.Images = nil, "", nil
+	r.HTML, r.Text = nil, ""
 	if b.session == nil {
-		p.Body = nil
+		p.Body, r.Images = nil, nil // sessions compare images (Session.quick)
 	}
 	return r, ds
 }

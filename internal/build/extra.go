@@ -29,33 +29,44 @@ func (b *builder) extraAssets() map[string][]byte {
 	return map[string][]byte{"js/search.js": search.ClientJS()}
 }
 
+// searchDocs are the search documents of every page.
+func (b *builder) searchDocs() []search.Doc {
+	docs := make([]search.Doc, 0, len(b.site.Pages))
+	for _, p := range b.site.Pages {
+		docs = append(docs, b.searchDoc(p))
+	}
+	return docs
+}
+
+// searchDoc is the search document of a page.
+func (b *builder) searchDoc(p *site.Page) search.Doc {
+	d := search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Body: p.Text}
+	if p.Section != nil {
+		d.Section = search.Term{Name: p.Section.Title, Slug: p.Section.Name}
+	} else {
+		d.Section = search.Term{Name: "Trang", Slug: "trang"}
+	}
+	if p.Province != nil {
+		d.Province = search.Term{Name: p.Province.Name, Slug: p.Province.Slug}
+	}
+	for _, f := range p.Fields {
+		d.Fields = append(d.Fields, search.Term{Name: f.Name, Slug: f.Slug})
+	}
+	if p.Type != nil {
+		d.Kind = search.Term{Name: p.Type.Name, Slug: p.Type.Slug}
+	}
+	if !p.Date.IsZero() {
+		d.Date = vi.FormatDate(p.Date, b.cfg.Location)
+	}
+	return d
+}
+
 // prepare runs the stages that views depend on, before pages are
 // rendered: the search index and the statistics.
 func (b *builder) prepare() diag.List {
 	var ds diag.List
 	s := b.site
-	var docs []search.Doc
-	for _, p := range s.Pages {
-		d := search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Body: p.Text}
-		if p.Section != nil {
-			d.Section = search.Term{Name: p.Section.Title, Slug: p.Section.Name}
-		} else {
-			d.Section = search.Term{Name: "Trang", Slug: "trang"}
-		}
-		if p.Province != nil {
-			d.Province = search.Term{Name: p.Province.Name, Slug: p.Province.Slug}
-		}
-		for _, f := range p.Fields {
-			d.Fields = append(d.Fields, search.Term{Name: f.Name, Slug: f.Slug})
-		}
-		if p.Type != nil {
-			d.Kind = search.Term{Name: p.Type.Name, Slug: p.Type.Slug}
-		}
-		if !p.Date.IsZero() {
-			d.Date = vi.FormatDate(p.Date, b.cfg.Location)
-		}
-		docs = append(docs, d)
-	}
+	docs := b.searchDocs()
 	var sd *SearchData
 	if ss := b.session; ss != nil && ss.indexURL != "" {
 		// Dev server: the index is rebuilt in the background after the

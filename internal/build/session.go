@@ -9,7 +9,10 @@ import (
 	"hash/maphash"
 	"html/template"
 	"io/fs"
+	"os"
 	"path"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,6 +54,9 @@ type Session struct {
 
 	theme    *theme.Theme // loaded templates, reused while themeKey == global
 	themeKey string
+
+	lastDiags diag.List // warnings of the last successful build
+	failed    bool      // the last rebuild failed: the next one is not quick
 
 	indexURL string         // manifest of the search index on disk
 	gen      int            // rebuild counter
@@ -137,11 +143,195 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (*Result, error
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.gen++
+	if res, ok := s.quick(changed); ok {
+		return res, nil
+	}
 	res, b, err := buildSite(ctx, s.o, s)
+	s.failed = err != nil
 	if err == nil {
 		s.builder = b
+		s.lastDiags = res.Diags
 	}
 	return res, err
+}
+
+// quick is the rebuild of the commonest edit, a story whose body changed
+// and nothing else: same front matter, same images, same pages linked,
+// no anchor of another page broken. Nothing but the story's own page
+// (and its poster and QR code, which share its render key) can then
+// differ from the last build, so quick renders those, updates the story's
+// search document (indexed in the background) and reports false for every
+// other change, which takes the incremental full path, as does the
+// rebuild after a failed one (the overlay must clear only when the whole
+// site builds).
+func (s *Session) quick(changed []string) (*Result, bool) {
+	start := time.Now()
+	b := s.builder
+	if b == nil || s.failed || len(changed) != 1 || !strings.HasPrefix(changed[0], "content/") || !strings.HasSuffix(changed[0], ".md") {
+		return nil, false
+	}
+	f := changed[0]
+	old, ok := s.parsed[f]
+	if !ok || old.page == nil {
+		return nil, false
+	}
+	var sp *site.Page
+	for _, p := range b.pages {
+		if p.File == f {
+			sp = p
+			break
+		}
+	}
+	if sp == nil || !sp.Kind.IsStory() || sp.Page != old.page {
+		return nil, false
+	}
+	oldBody, ok := s.bodies[f]
+	if !ok || oldBody.hash != old.page.Hash {
+		return nil, false
+	}
+	root, err := os.OpenRoot(s.o.Source)
+	if err != nil {
+		return nil, false
+	}
+	defer root.Close()
+	info, err := root.Stat(f)
+	if err != nil {
+		return nil, false
+	}
+	fsys := root.FS()
+	now := s.o.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	parsed, dss := content.ParseFiles(fsys, []string{f}, content.Options{Vocab: b.voc, Location: b.cfg.Location, Now: now})
+	np := parsed[0]
+	if np == nil || dss[0].HasErrors() || !sameFrontMatter(old.page, np) {
+		return nil, false
+	}
+	// Render the new body on a copy: the page is only changed once the
+	// edit is known to be quick.
+	b.fsys = fsys
+	trial := *sp
+	trial.Page = np
+	r, rds := b.renderBodyUncached(&trial)
+	if rds.HasErrors() || oldBody.result == nil || !sameImages(oldBody.result.Images, r.Images) {
+		return nil, false
+	}
+	// Anchors: the new body's links, and every other body's links to it.
+	if b.byURL == nil {
+		b.byURL = make(map[string]*site.Page, len(b.pages))
+		for _, p := range b.pages {
+			b.byURL[p.URL] = p
+		}
+	}
+	hasID := func(hs []markdown.Heading, id string) bool {
+		if strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:") {
+			return true
+		}
+		for _, h := range hs {
+			if h.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	for _, l := range r.Links {
+		if l.Fragment == "" {
+			continue
+		}
+		heads := trial.Headings
+		if l.URL != sp.URL {
+			q, ok := b.byURL[l.URL]
+			if !ok {
+				continue
+			}
+			heads = q.Headings
+		}
+		if !hasID(heads, l.Fragment) {
+			return nil, false
+		}
+	}
+	for file, c := range s.bodies {
+		if file == f || c.result == nil {
+			continue
+		}
+		for _, l := range c.result.Links {
+			if l.URL == sp.URL && l.Fragment != "" && !hasID(trial.Headings, l.Fragment) {
+				return nil, false
+			}
+		}
+	}
+	// Commit to the quick path.
+	*sp = trial
+	s.parsed[f] = &parsedFile{size: info.Size(), mod: info.ModTime(), page: np, diags: dss[0]}
+	s.bodies[f] = &bodyCache{hash: np.Hash, html: sp.Content, text: sp.Text, heads: sp.Headings, result: r, diags: rds, hero: sp.Hero, heroF: sp.HeroFile}
+	res := &Result{}
+	dir, err := output.Reuse(b.o.Dest, s.out)
+	if err != nil {
+		return nil, false
+	}
+	jobs, err := b.pageJobs(sp)
+	if err != nil {
+		return nil, false
+	}
+	// emit records render keys in b.newKeys, which the last build made
+	// s.keys: record this rebuild's apart, then merge them.
+	b.newKeys = map[string]string{}
+	var bf buffers
+	for _, j := range jobs {
+		if d, err := b.emit(dir, j, &bf.a, &bf.b); d != nil || err != nil {
+			// Not expected (the same templates rendered this page
+			// before): let the full path report it.
+			s.builder = nil
+			return nil, false
+		}
+		if j.layout != "" {
+			res.Pages++
+		}
+	}
+	for p, h := range dir.Hashes() {
+		s.out[p] = h
+	}
+	for p, k := range b.newKeys {
+		s.keys[p] = k
+	}
+	res.Files, res.Bytes = dir.Files()
+	// Search: the story's document, indexed in the background.
+	if b.deferredDocs == nil {
+		b.deferredDocs = b.searchDocs()
+	}
+	for i := range b.deferredDocs {
+		if b.deferredDocs[i].URL == sp.URL {
+			b.deferredDocs[i] = b.searchDoc(sp)
+		}
+	}
+	s.indexLater(b)
+	// Warnings: the last build's, with this file's replaced.
+	for _, d := range s.lastDiags {
+		if d.File != f {
+			res.Diags = append(res.Diags, d)
+		}
+	}
+	res.Diags = append(append(res.Diags, dss[0]...), rds...)
+	res.Diags.Sort()
+	s.lastDiags = res.Diags
+	res.Stages = []Stage{{"quick", time.Since(start)}}
+	res.Duration = time.Since(start)
+	return res, true
+}
+
+// sameFrontMatter reports whether two parses of a file differ only in
+// their body.
+func sameFrontMatter(a, b *content.Page) bool {
+	x, y := *a, *b
+	x.Body, y.Body, x.Hash, y.Hash = nil, nil, "", ""
+	return reflect.DeepEqual(x, y)
+}
+
+// sameImages reports whether two bodies show the same image files (whose
+// outputs the last build made).
+func sameImages(a, b []markdown.Image) bool {
+	return slices.EqualFunc(a, b, func(x, y markdown.Image) bool { return x.File == y.File })
 }
 
 // globalKey fingerprints everything outside content/ that every page

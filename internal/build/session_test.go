@@ -3,6 +3,8 @@ package build
 import (
 	"bytes"
 	"context"
+	"image"
+	"image/png"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -51,6 +53,25 @@ func copySite(t *testing.T) string {
 	return dst
 }
 
+// writePNG writes a small opaque PNG.
+func writePNG(t *testing.T, file string) {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 64, 48))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func edit(t *testing.T, file, old, new string) {
 	t.Helper()
 	data, err := os.ReadFile(file)
@@ -79,42 +100,85 @@ func TestSessionEqualsFullBuild(t *testing.T) {
 	s := NewSession(Options{Source: site, Dest: inc, Now: now})
 	ctx := context.Background()
 	model := filepath.Join(site, "content/mo-hinh/camera-an-ninh-phuong-yen-hoa.md")
+	other := filepath.Join(site, "content/mo-hinh/camera-an-ninh-ap-hoa-hao-an-giang.md")
+	rel := func(f string) []string { r, _ := filepath.Rel(site, f); return []string{filepath.ToSlash(r)} }
 	steps := []struct {
-		name string
-		do   func()
+		name    string
+		do      func()
+		changed []string // the dev server's hint; nil: unknown
+		quick   bool     // the rebuild must take the body-only path
 	}{
-		{"first build", func() {}},
+		{"first build", func() {}, nil, false},
 		{"edit a title", func() {
 			edit(t, model, `title: "`, `title: "Mới – `)
-		}},
+		}, nil, false},
 		{"edit a body", func() {
 			edit(t, model, "## Bối cảnh", "## Bối cảnh\n\nMột đoạn mới được thêm vào.")
-		}},
+		}, nil, false},
+		{"edit a body, hinted", func() {
+			edit(t, model, "Một đoạn mới được thêm vào.", "Một đoạn mới, **sửa lại**, được thêm vào.")
+		}, rel(model), true},
+		{"rename a heading, hinted", func() {
+			edit(t, model, "## Bối cảnh", "## Hoàn cảnh ra đời")
+		}, rel(model), true},
+		{"link another page's heading, hinted", func() {
+			edit(t, other, "## Bối cảnh", "## Bối cảnh\n\nXem [mô hình camera](camera-an-ninh-phuong-yen-hoa.md#hoan-canh-ra-doi).")
+		}, rel(other), true},
+		{"edit the heading linked to, hinted", func() {
+			edit(t, model, "## Hoàn cảnh ra đời", "## Hoàn cảnh ra đời của mô hình")
+		}, rel(model), false},
+		{"fix the link, hinted", func() {
+			edit(t, other, "#hoan-canh-ra-doi)", "#hoan-canh-ra-doi-cua-mo-hinh)")
+		}, rel(other), false}, // after a failed build, a full one
+		{"edit a body again, hinted", func() {
+			edit(t, other, "## Bối cảnh", "## Bối cảnh của ấp")
+		}, rel(other), true},
+		{"add an image to a body, hinted", func() {
+			writePNG(t, filepath.Join(site, "static/anh/thu.png"))
+			edit(t, model, "## Bối cảnh", "![Ảnh thử](/anh/thu.png)\n\n## Bối cảnh")
+		}, rel(model), false},
+		{"edit a body with an image, hinted", func() {
+			edit(t, model, "![Ảnh thử]", "![Ảnh thử nghiệm]")
+		}, rel(model), true},
+		{"edit a front matter, hinted", func() {
+			edit(t, model, `summary: "`, `summary: "Tóm tắt mới. `)
+		}, rel(model), false},
 		{"change a province", func() {
 			edit(t, model, `province: "Hà Nội"`, `province: "Huế"`)
-		}},
+		}, nil, false},
 		{"add a story", func() {
 			data, _ := os.ReadFile(model)
 			data = bytes.Replace(data, []byte(`title: "`), []byte(`title: "Bản sao `), 1)
 			os.WriteFile(filepath.Join(site, "content/mo-hinh/ban-sao-camera.md"), data, 0o644)
-		}},
+		}, nil, false},
 		{"rename a story", func() {
 			os.Rename(filepath.Join(site, "content/mo-hinh/ban-sao-camera.md"), filepath.Join(site, "content/mo-hinh/ban-sao-camera-2.md"))
-		}},
+		}, nil, false},
 		{"delete a story", func() {
 			os.Remove(filepath.Join(site, "content/mo-hinh/ban-sao-camera-2.md"))
-		}},
+		}, nil, false},
 		{"edit a section intro", func() {
 			edit(t, filepath.Join(site, "content/mo-hinh/_index.md"), `title: "`, `title: "Các `)
-		}},
+		}, nil, false},
 		{"edit the theme", func() {
 			edit(t, filepath.Join(site, "themes/default/i18n/vi.toml"), `related = "Mô hình liên quan"`, `related = "Mô hình cùng loại"`)
-		}},
+		}, nil, false},
 	}
 	for i, st := range steps {
 		st.do()
-		if _, err := s.Rebuild(ctx, nil); err != nil {
+		res, err := s.Rebuild(ctx, st.changed)
+		if st.name == "edit the heading linked to, hinted" {
+			// The other story's link now leads nowhere: the build fails.
+			if err == nil {
+				t.Fatalf("%s: no error for a broken anchor", st.name)
+			}
+			continue
+		}
+		if err != nil {
 			t.Fatalf("%s: incremental: %v", st.name, err)
+		}
+		if quick := len(res.Stages) == 1 && res.Stages[0].Name == "quick"; quick != st.quick {
+			t.Errorf("%s: quick rebuild %v, want %v", st.name, quick, st.quick)
 		}
 		s.Wait() // the search index is written in the background
 		full := filepath.Join(t.TempDir(), "full")
@@ -191,7 +255,8 @@ func TestSessionEditTiming(t *testing.T) {
 		later := time.Now().Add(time.Duration(i+1) * time.Second)
 		os.Chtimes(file, later, later)
 		t0 := time.Now()
-		res, err := s.Rebuild(ctx, []string{file})
+		rel, _ := filepath.Rel(site, file)
+		res, err := s.Rebuild(ctx, []string{filepath.ToSlash(rel)})
 		if err != nil {
 			t.Fatal(err)
 		}
