@@ -519,6 +519,13 @@ func (b *builder) renderBody(p *site.Page) (*markdown.Result, diag.List) {
 		s.bmu.Unlock()
 		if ok && c.hash == p.Hash {
 			p.Content, p.Text, p.Headings, p.Hero, p.HeroFile = c.html, c.text, c.heads, c.hero, c.heroF
+			// The body's images are published by this build too.
+			for _, img := range c.result.Images {
+				_, _, _ = resolver{b}.Asset(img.File)
+			}
+			if p.HeroFile != "" {
+				_, _ = b.images.picture(b.fsys, p.HeroFile, b.byFile[p.HeroFile])
+			}
 			return c.result, c.diags
 		}
 		r, ds := b.renderBodyUncached(p)

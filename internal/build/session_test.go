@@ -135,7 +135,7 @@ func TestSessionEqualsFullBuild(t *testing.T) {
 		}, rel(other), true},
 		{"add an image to a body, hinted", func() {
 			writePNG(t, filepath.Join(site, "static/anh/thu.png"))
-			edit(t, model, "## Bối cảnh", "![Ảnh thử](/anh/thu.png)\n\n## Bối cảnh")
+			edit(t, model, "## Hoàn cảnh ra đời", "![Ảnh thử](/anh/thu.png)\n\n## Hoàn cảnh ra đời")
 		}, rel(model), false},
 		{"edit a body with an image, hinted", func() {
 			edit(t, model, "![Ảnh thử]", "![Ảnh thử nghiệm]")
