@@ -60,53 +60,82 @@ type Session struct {
 
 	indexURL string         // manifest of the search index on disk
 	gen      int            // rebuild counter
-	bg       sync.WaitGroup // background index builds
+	bg       sync.WaitGroup // the background indexer
+
+	// The background indexer: the builder and documents to index next.
+	indexing    bool
+	pending     *builder
+	pendingDocs []search.Doc
 }
 
 // Wait waits for background work (the search index) to finish.
 func (s *Session) Wait() { s.bg.Wait() }
 
-// indexLater builds the search index of b's pages in the background, then
-// writes it and the search page, unless another rebuild came first. Called
-// with s.mu held.
+// indexLater has the search index of b's pages built in the background,
+// then written with the search page. One indexer runs at a time: edits
+// made while it works are indexed together when it is done (the latest
+// pages win), so a burst of saves costs one or two index builds, not one
+// each. Called with s.mu held.
 func (s *Session) indexLater(b *builder) {
-	gen := s.gen
-	docs := b.deferredDocs
-	s.bg.Go(func() {
+	s.pending = b
+	s.pendingDocs = slices.Clone(b.deferredDocs) // quick rebuilds edit b.deferredDocs in place
+	if s.indexing {
+		return
+	}
+	s.indexing = true
+	s.bg.Go(s.indexLoop)
+}
+
+func (s *Session) indexLoop() {
+	for {
+		s.mu.Lock()
+		b, docs := s.pending, s.pendingDocs
+		s.pending, s.pendingDocs = nil, nil
+		if b == nil {
+			s.indexing = false
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
 		idx, err := search.Build(docs)
 		if err != nil {
-			return
+			continue
 		}
 		s.mu.Lock()
-		defer s.mu.Unlock()
-		if s.gen != gen {
-			return // a newer rebuild will index its own pages
+		if s.pending == nil && !s.failed {
+			s.writeIndex(b, idx)
 		}
-		dir, err := output.Reuse(b.o.Dest, s.out)
-		if err != nil {
+		s.mu.Unlock()
+	}
+}
+
+// writeIndex writes a search index and the search page that names it, in
+// place. Called with s.mu held.
+func (s *Session) writeIndex(b *builder, idx *search.Index) {
+	dir, err := output.Reuse(b.o.Dest, s.out)
+	if err != nil {
+		return
+	}
+	searchPage := output.URLToFile("/tim-kiem/")
+	for p := range s.out {
+		if !strings.HasPrefix(p, search.Dir+"/") && p != searchPage {
+			dir.Keep(p)
+		}
+	}
+	var bf buffers
+	for _, p := range sortedKeys(idx.Files) {
+		if _, err := b.emit(dir, job{path: p, data: idx.Files[p]}, &bf.a, &bf.b); err != nil {
 			return
 		}
-		searchPage := output.URLToFile("/tim-kiem/")
-		for p := range s.out {
-			if !strings.HasPrefix(p, search.Dir+"/") && p != searchPage {
-				dir.Keep(p)
-			}
-		}
-		var bf buffers
-		for _, p := range sortedKeys(idx.Files) {
-			if _, err := b.emit(dir, job{path: p, data: idx.Files[p]}, &bf.a, &bf.b); err != nil {
-				return
-			}
-		}
-		b.search.IndexURL = "/" + idx.ManifestPath
-		if d, err := b.emit(dir, job{path: searchPage, layout: "tim-kiem.html", view: b.searchView()}, &bf.a, &bf.b); d != nil || err != nil {
-			return
-		}
-		if dir.Commit() == nil {
-			s.out = dir.Hashes()
-			s.indexURL = "/" + idx.ManifestPath
-		}
-	})
+	}
+	b.search.IndexURL = "/" + idx.ManifestPath
+	if d, err := b.emit(dir, job{path: searchPage, layout: "tim-kiem.html", view: b.searchView()}, &bf.a, &bf.b); d != nil || err != nil {
+		return
+	}
+	if dir.Commit() == nil {
+		s.out = dir.Hashes()
+		s.indexURL = "/" + idx.ManifestPath
+	}
 }
 
 type parsedFile struct {
