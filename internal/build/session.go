@@ -63,9 +63,13 @@ type Session struct {
 	bg       sync.WaitGroup // the background indexer
 
 	// The background indexer: the builder and documents to index next.
+	// It starts once no rebuild came for indexIdle, so that it does not
+	// compete for the CPU with the rebuilds of an editor's saves.
 	indexing    bool
 	pending     *builder
 	pendingDocs []search.Doc
+	indexIdle   time.Duration
+	lastRebuild time.Time
 }
 
 // Wait waits for background work (the search index) to finish.
@@ -75,7 +79,8 @@ func (s *Session) Wait() { s.bg.Wait() }
 // then written with the search page. One indexer runs at a time: edits
 // made while it works are indexed together when it is done (the latest
 // pages win), so a burst of saves costs one or two index builds, not one
-// each. Called with s.mu held.
+// each; it waits for a pause in the rebuilds (indexIdle). Called with
+// s.mu held.
 func (s *Session) indexLater(b *builder) {
 	s.pending = b
 	s.pendingDocs = slices.Clone(b.deferredDocs) // quick rebuilds edit b.deferredDocs in place
@@ -89,6 +94,11 @@ func (s *Session) indexLater(b *builder) {
 func (s *Session) indexLoop() {
 	for {
 		s.mu.Lock()
+		if wait := s.indexIdle - time.Since(s.lastRebuild); wait > 0 {
+			s.mu.Unlock()
+			time.Sleep(wait)
+			continue
+		}
 		b, docs := s.pending, s.pendingDocs
 		s.pending, s.pendingDocs = nil, nil
 		if b == nil {
@@ -162,7 +172,7 @@ func NewSession(o Options) *Session {
 	if o.Dest == "" {
 		o.Dest = path.Join(o.Source, "public")
 	}
-	return &Session{seed1: maphash.MakeSeed(), seed2: maphash.MakeSeed(), o: o, parsed: map[string]*parsedFile{}, bodies: map[string]*bodyCache{}, keys: map[string]string{}, out: map[string][32]byte{}}
+	return &Session{indexIdle: 400 * time.Millisecond, seed1: maphash.MakeSeed(), seed2: maphash.MakeSeed(), o: o, parsed: map[string]*parsedFile{}, bodies: map[string]*bodyCache{}, keys: map[string]string{}, out: map[string][32]byte{}}
 }
 
 // Rebuild brings the destination up to date. changed lists the paths
@@ -172,6 +182,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (*Result, error
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.gen++
+	defer func() { s.lastRebuild = time.Now() }()
 	if res, ok := s.quick(changed); ok {
 		return res, nil
 	}

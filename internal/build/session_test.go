@@ -98,6 +98,7 @@ func TestSessionEqualsFullBuild(t *testing.T) {
 	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
 	inc := filepath.Join(t.TempDir(), "inc")
 	s := NewSession(Options{Source: site, Dest: inc, Now: now})
+	s.indexIdle = 0 // index at once: every step waits for it
 	ctx := context.Background()
 	model := filepath.Join(site, "content/mo-hinh/camera-an-ninh-phuong-yen-hoa.md")
 	other := filepath.Join(site, "content/mo-hinh/camera-an-ninh-ap-hoa-hao-an-giang.md")

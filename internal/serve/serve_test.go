@@ -56,6 +56,12 @@ type running struct {
 // returned nil in time.
 func start(t *testing.T, o Options) *running {
 	t.Helper()
+	return startWithin(t, o, 30*time.Second)
+}
+
+// startWithin is start with a limit for the first build.
+func startWithin(t *testing.T, o Options, limit time.Duration) *running {
+	t.Helper()
 	r := &running{stdout: &syncBuffer{}, stderr: &syncBuffer{}}
 	o.Stdout, o.Stderr = r.stdout, r.stderr
 	o.ReadyFile = filepath.Join(t.TempDir(), "ready")
@@ -76,7 +82,7 @@ func start(t *testing.T, o Options) *running {
 			t.Errorf("Run did not return within 5 s of Ctrl+C")
 		}
 	})
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(limit)
 	for {
 		data, err := os.ReadFile(o.ReadyFile)
 		if err == nil {
@@ -89,7 +95,7 @@ func start(t *testing.T, o Options) *running {
 		case <-time.After(10 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("server not ready after 30 s\nstderr: %s", r.stderr)
+			t.Fatalf("server not ready after %v\nstderr: %s", limit, r.stderr)
 		}
 	}
 }

@@ -30,7 +30,7 @@ const siteConfig = "site.toml"
 // Debounce defaults: a batch is delivered once no event came for quiet,
 // or maxWait after its first event, whichever is first.
 const (
-	defaultQuiet = 60 * time.Millisecond
+	defaultQuiet = 30 * time.Millisecond
 	// defaultMaxWait is long enough for a `git checkout` of hundreds of
 	// files on a slow disk to make one build, not several.
 	defaultMaxWait = 2 * time.Second
