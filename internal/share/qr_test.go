@@ -252,3 +252,13 @@ func rasterize(m [][]bool, scale int) []byte {
 	png.Encode(&b, img)
 	return b.Bytes()
 }
+
+// BenchmarkQRSVG is the QR code of one story (every build makes one per
+// story).
+func BenchmarkQRSVG(b *testing.B) {
+	for b.Loop() {
+		if _, err := QRSVG("https://lantoa.vn/mo-hinh/camera-an-ninh-phuong-yen-hoa/"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
