@@ -24,6 +24,7 @@
 package output
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -32,6 +33,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -120,6 +122,10 @@ type Dir struct {
 
 	cleaning sync.WaitGroup // removal of previous outputs
 
+	// chmod: the umask may strip 0644/0755, so modes are set after
+	// creating (one more system call per file and folder).
+	chmod bool
+
 	// In-place updates (see Reuse).
 	inPlace   bool
 	prev, now map[string][32]byte
@@ -137,7 +143,7 @@ func Begin(dest string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	d := &Dir{dest: dest, dirs: map[string]bool{".": true}}
+	d := &Dir{dest: dest, dirs: map[string]bool{".": true}, chmod: !umaskKeeps(0o755)}
 	d.recoverInterrupted(dest)
 	tmp, err := os.MkdirTemp(parent, tmpPrefix+filepath.Base(dest)+"-")
 	if err != nil {
@@ -220,7 +226,7 @@ func (d *Dir) Write(p string, data []byte) error {
 	if err := d.mkdir(path.Dir(p)); err != nil {
 		return err
 	}
-	if err := writeFile(filepath.Join(d.tmp, filepath.FromSlash(p)), data); err != nil {
+	if err := writeFile(filepath.Join(d.tmp, filepath.FromSlash(p)), data, d.chmod); err != nil {
 		return err
 	}
 	d.files.Add(1)
@@ -252,7 +258,7 @@ func (d *Dir) mkdirLocked(dir string) error {
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	if err == nil {
+	if err == nil && d.chmod {
 		// 0755 whatever the umask: the site is published for everyone.
 		if err := os.Chmod(name, 0o755); err != nil {
 			return err
@@ -264,20 +270,37 @@ func (d *Dir) mkdirLocked(dir string) error {
 
 // writeFile writes a new output file with mode 0644 whatever the
 // process's umask (a strict umask such as 077 must not make the site
-// unreadable by the web server that serves it).
-func writeFile(name string, data []byte) error {
+// unreadable by the web server that serves it): chmod when the umask
+// would not leave 0644 as it is.
+func writeFile(name string, data []byte, chmod bool) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
 	_, err = f.Write(data)
-	if err == nil {
+	if err == nil && chmod {
 		err = f.Chmod(0o644)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	return err
+}
+
+// umaskKeeps reports whether the process's umask leaves mode as it is,
+// read from /proc/self/status (Linux); false when it cannot be known.
+func umaskKeeps(mode fs.FileMode) bool {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return false
+	}
+	_, rest, ok := bytes.Cut(data, []byte("\nUmask:"))
+	if !ok {
+		return false
+	}
+	line, _, _ := bytes.Cut(rest, []byte("\n"))
+	u, err := strconv.ParseUint(string(bytes.TrimSpace(line)), 8, 32)
+	return err == nil && fs.FileMode(u)&mode == 0
 }
 
 // Files returns the number of files and bytes written.
