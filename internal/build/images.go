@@ -52,20 +52,24 @@ func (s *imageSet) picture(fsys fs.FS, file, url string) (*markdown.Picture, err
 	if !isRaster(file) {
 		return orig, nil
 	}
-	src, err := fs.ReadFile(fsys, file)
+	base := vi.Slug(strings.TrimSuffix(path.Base(file), path.Ext(file)))
+	// An unchanged source is neither read nor hashed (its cache record
+	// matches the file's stamp).
+	res, err := s.proc.ProcessFile(fsys, file, base)
 	if err != nil {
 		return orig, err
 	}
-	base := vi.Slug(strings.TrimSuffix(path.Base(file), path.Ext(file)))
-	res, err := s.proc.Process(src, base)
-	if err != nil {
-		return orig, err
+	data := make([][]byte, len(res.Variants))
+	for i, v := range res.Variants {
+		if data[i], err = v.Bytes(); err != nil {
+			return orig, err
+		}
 	}
 	pic := &markdown.Picture{Width: res.Width, Height: res.Height}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, v := range res.Variants {
-		s.out["img/"+v.Name] = v.Data
+	for i, v := range res.Variants {
+		s.out["img/"+v.Name] = data[i]
 	}
 	pic.WebPSrcset = res.Srcset(images.FormatWebP, "/img/")
 	pic.Srcset = res.Srcset(images.FormatJPEG, "/img/")

@@ -55,11 +55,36 @@
 // KEY.json (dimensions, and each variant's size and SHA-256) and one file
 // per variant, KEY-W.webp and KEY-W.jpg. A later Process of the same bytes
 // with the same options, by this or any later Processor, reads those files
-// instead of decoding (Result.Cached is true); a missing or damaged cache
-// entry is simply processed again. Files are written to a temporary name
-// and renamed, the JSON last, so an interrupted build leaves no half entry.
-// Nothing is ever deleted from the folder. Without a cache folder every
-// call processes its source again, except concurrent calls (below).
+// instead of decoding (Result.Cached is true). Files are written to a
+// temporary name and renamed, the JSON last, so an interrupted build
+// leaves no half entry, and a cache file is never written in place (it
+// may be hard-linked into an output folder). Nothing is ever deleted from
+// the folder. Without a cache folder every call processes its source
+// again, except concurrent calls (below).
+//
+// The content-addressed entries are the source of truth; two records make
+// a warm build cost a few system calls per image instead of reading and
+// hashing megabytes:
+//
+//   - [Processor.ProcessFile] records, in sources/ID.json, the key of each
+//     source file it read with the file's stamp (size, modification and
+//     change times, inode, device); while the file keeps that stamp the
+//     key is taken from the record, and the file is neither read nor
+//     hashed (see ProcessFile for what changes a stamp).
+//   - KEY.json records each variant file's stamp (without change time)
+//     once its SHA-256 has been checked. A variant that still has it is
+//     trusted after a stat; one that does not (written, truncated,
+//     replaced, restored from a backup) is read and its SHA-256 checked,
+//     and the stamp recorded again if it matches.
+//
+// A stamp is recorded only when the file's last change is more than two
+// seconds old, so that a write within the same clock tick cannot leave a
+// stamp unchanged. A missing, truncated or damaged entry or variant is
+// processed again, with the same bytes as the first time. What a stamp
+// cannot see is a file rewritten in place with its size kept and its
+// modification time put back; for sources the change time still moves,
+// for cache variants (whose change time a hard link moves) it goes
+// unnoticed: the cache folder belongs to the build.
 //
 // # Concurrency
 //
@@ -133,6 +158,8 @@ type Processor struct {
 	cacheDir string
 	opts     Options
 	sem      chan struct{} // bounds concurrent decodes
+	// clock tells whether a file has settled (racyWindow); tests move it.
+	clock func() time.Time
 
 	mu       sync.Mutex
 	inflight map[string]*flight
@@ -188,6 +215,7 @@ func New(cacheDir string, o Options) (*Processor, error) {
 		cacheDir: cacheDir,
 		opts:     o,
 		sem:      make(chan struct{}, runtime.GOMAXPROCS(0)),
+		clock:    time.Now,
 		inflight: make(map[string]*flight),
 	}, nil
 }
@@ -204,7 +232,16 @@ type Variant struct {
 	Width, Height int
 	Format        string // FormatWebP or FormatJPEG
 	Name          string // file name: "<base>-<hash8>-<width>.webp" or ".jpg"
-	Data          []byte // the encoded file; shared, do not modify
+	// Data is the encoded file, shared: do not modify. It is nil for a
+	// variant [Processor.ProcessFile] took from the cache without reading
+	// it; [Variant.Bytes] reads it then.
+	Data []byte
+	// Path is the cache file that holds the same bytes ("" without a cache
+	// folder). It may be hard-linked into an output folder; it must never
+	// be written through such a link (write a new file and rename it over).
+	Path string
+	Size int      // len(Data), also when Data is nil
+	Sum  [32]byte // SHA-256 of the file; zero without a cache folder
 }
 
 // A Result is what Process made of one source.
@@ -258,10 +295,16 @@ func (p *Processor) Stats() Stats {
 
 // Process returns the variants of the source image src, naming them after
 // base (see the package documentation). Errors about the image itself are
-// [*Error]s; other errors come from the cache folder.
+// [*Error]s; other errors come from the cache folder. Every variant's
+// Data is set.
 func (p *Processor) Process(src []byte, base string) (Result, error) {
 	key := p.key(src)
 	res, err, shared := p.do(key, func() (Result, error) { return p.process(key, src) })
+	return p.finish(key, base, res, err, shared)
+}
+
+// finish counts a call in the stats and names the variants after base.
+func (p *Processor) finish(key, base string, res Result, err error, shared bool) (Result, error) {
 	p.mu.Lock()
 	switch {
 	case err != nil:
@@ -285,6 +328,9 @@ func (p *Processor) Process(src []byte, base string) (Result, error) {
 	for i := range res.Variants {
 		v := &res.Variants[i]
 		v.Name = fmt.Sprintf("%s-%s-%d.%s", base, key[:8], v.Width, extension(v.Format))
+		if v.Data != nil {
+			v.Size = len(v.Data)
+		}
 	}
 	return res, nil
 }
@@ -324,7 +370,7 @@ func (p *Processor) key(src []byte) string {
 func (p *Processor) process(key string, src []byte) (Result, error) {
 	start := time.Now()
 	if p.cacheDir != "" {
-		if res, ok := p.load(key); ok {
+		if res, ok := p.load(key, true); ok {
 			res.Elapsed = time.Since(start)
 			return res, nil
 		}
@@ -336,7 +382,7 @@ func (p *Processor) process(key string, src []byte) (Result, error) {
 		return Result{}, err
 	}
 	if p.cacheDir != "" {
-		if err := p.store(key, res); err != nil {
+		if err := p.store(key, res); err != nil { // sets Path, Size and Sum
 			return Result{}, err
 		}
 	}

@@ -679,6 +679,27 @@ func BenchmarkCached4000x3000(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/image")
 }
 
+// BenchmarkCachedFile4000x3000 measures a warm-cache rebuild of one photo
+// read through ProcessFile: the source's record matches its stamp, so
+// neither the source nor the variants are read.
+func BenchmarkCachedFile4000x3000(b *testing.B) {
+	fsys, name, _ := sourceFile(b, encodeJPEGFixture(b, photo(4000, 3000, 1)))
+	p, _ := New(b.TempDir(), Options{})
+	p.clock = later
+	for range 2 { // process, then check the variants' SHA-256 and record their stamps
+		if _, err := p.ProcessFile(fsys, name, "x"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if res, err := p.ProcessFile(fsys, name, "x"); err != nil || !res.Cached || res.Variants[0].Data != nil {
+			b.Fatal(err, res.Cached)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/image")
+}
+
 // FuzzProcess: no input makes Process panic; it returns an *Error or
 // variants whose declared sizes are their real sizes.
 func FuzzProcess(f *testing.F) {
