@@ -172,7 +172,7 @@ func NewSession(o Options) *Session {
 	if o.Dest == "" {
 		o.Dest = path.Join(o.Source, "public")
 	}
-	return &Session{indexIdle: 400 * time.Millisecond, seed1: maphash.MakeSeed(), seed2: maphash.MakeSeed(), o: o, parsed: map[string]*parsedFile{}, bodies: map[string]*bodyCache{}, keys: map[string]string{}, out: map[string][32]byte{}}
+	return &Session{indexIdle: 1500 * time.Millisecond, seed1: maphash.MakeSeed(), seed2: maphash.MakeSeed(), o: o, parsed: map[string]*parsedFile{}, bodies: map[string]*bodyCache{}, keys: map[string]string{}, out: map[string][32]byte{}}
 }
 
 // Rebuild brings the destination up to date. changed lists the paths
