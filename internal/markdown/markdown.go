@@ -109,9 +109,11 @@ type Result struct {
 	Diags    diag.List
 }
 
-// Renderer is the one goldmark instance of a build.
+// Renderer holds the goldmark configuration of a build (as two instances,
+// with and without linkify: see goldmarkFor).
 type Renderer struct {
-	md goldmark.Markdown
+	md        goldmark.Markdown // with linkify
+	noLinkify goldmark.Markdown // for bodies without "http:", "www.", "@"…
 }
 
 var stateKey = parser.NewContextKey()
@@ -129,36 +131,120 @@ type state struct {
 
 // New configures the goldmark instance.
 func New() *Renderer {
-	md := goldmark.New(
+	return &Renderer{md: newGoldmark(true), noLinkify: newGoldmark(false)}
+}
+
+// newGoldmark configures goldmark, with or without linkify.
+func newGoldmark(linkify bool) goldmark.Markdown {
+	popts := []parser.Option{
+		parser.WithAutoHeadingID(),
+		parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+	}
+	if linkify {
+		// extension.Linkify, with its priority, behind a cheap filter.
+		popts = append(popts, parser.WithInlineParsers(util.Prioritized(linkifyFilter{extension.NewLinkifyParser()}, 999)))
+	}
+	return goldmark.New(
 		goldmark.WithExtensions(
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
 			extension.TaskList,
 			extension.Footnote,
 		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
-			// extension.Linkify, with its priority, behind a cheap filter.
-			parser.WithInlineParsers(util.Prioritized(linkify{extension.NewLinkifyParser()}, 999)),
-		),
+		goldmark.WithParserOptions(popts...),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 100)),
 		),
 	)
-	return &Renderer{md: md}
 }
+
+// goldmarkFor returns the goldmark instance to parse body with. Linkify
+// is called at every space of every paragraph, which costs about 40% of
+// parsing. A body with none of the texts an autolink starts with cannot
+// get one, and is parsed without linkify, unless a line of it ends with
+// white space that goldmark would keep in part with linkify (see
+// keepsTrailingSpace). Both instances then give the same HTML, text,
+// headings, links and diagnostics: the only difference is where plain
+// text is split into ast.Text nodes. The tests compare them.
+func (r *Renderer) goldmarkFor(body []byte) goldmark.Markdown {
+	if bytes.IndexByte(body, '@') >= 0 || bytes.IndexByte(body, '\r') >= 0 || keepsTrailingSpace(body) ||
+		// goldmark carries a backslash escape from the end of one line to the
+		// next: "x\\  \n\\(y" is split between "\\" and "(" by linkify,
+		// and the renderer then sees no "\\(" escape.
+		bytes.Contains(body, []byte(`\(`)) {
+		return r.md
+	}
+	for _, prefix := range linkifyPrefixes() {
+		if bytes.Contains(body, []byte(prefix)) {
+			return r.md
+		}
+	}
+	return r.noLinkify
+}
+
+// keepsTrailingSpace reports whether a line of body ends with two or more
+// spaces or tabs, not counting the two spaces of a hard line break.
+// goldmark trims the white space at the end of a line from the text
+// after the last inline parser it called: with linkify, which it calls at
+// every space, that text is the last space alone, and the white space
+// before it stays ("a    \n" is "a <br>" with linkify, "a<br>" without).
+func keepsTrailingSpace(body []byte) bool {
+	run := func(end int) int { // white space just before end
+		n := 0
+		for end-n > 0 && (body[end-n-1] == ' ' || body[end-n-1] == '\t' || body[end-n-1] == '\v' || body[end-n-1] == '\f') {
+			n++
+		}
+		return n
+	}
+	if run(len(body)) >= 2 {
+		return true
+	}
+	for off := 0; ; {
+		i := bytes.IndexByte(body[off:], '\n')
+		if i < 0 {
+			return false
+		}
+		end := off + i
+		n := run(end)
+		if n >= 2 && body[end-1] == ' ' && body[end-2] == ' ' {
+			n -= 2 // a hard line break
+		}
+		if n >= 2 {
+			return true
+		}
+		off = end + 1
+	}
+}
+
+// linkifyPrefixes are how the URLs extension.Linkify finds start; its
+// other links are e-mail addresses, which have an "@".
+func linkifyPrefixes() [4]string { return [...]string{"http:", "https:", "ftp:", "www."} }
 
 // Render renders p.Body.
 func (r *Renderer) Render(p *content.Page, resolve Resolver) *Result {
+	return r.run(r.goldmarkFor(p.Body), p, resolve, true)
+}
+
+// Check parses p.Body and runs every check of Render (links, images,
+// headings) without producing HTML or text: what `lantoa check` needs.
+func (r *Renderer) Check(p *content.Page, resolve Resolver) *Result {
+	return r.run(r.goldmarkFor(p.Body), p, resolve, false)
+}
+
+// run parses p.Body with md and checks it; with html, it also renders the
+// HTML and the plain text.
+func (r *Renderer) run(md goldmark.Markdown, p *content.Page, resolve Resolver, html bool) *Result {
 	res := &Result{}
 	st := &state{page: p, loc: p.Locator(), resolve: resolve, res: res}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	ctx.Set(stateKey, st)
-	doc := r.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
+	doc := md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
+	if !html {
+		return res
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(p.Body) * 3 / 2)
-	if err := r.md.Renderer().Render(&buf, p.Body, doc); err != nil {
+	if err := md.Renderer().Render(&buf, p.Body, doc); err != nil {
 		res.Diags = append(res.Diags, diag.Errorf(diag.Pos{File: p.File, Line: p.BodyLine}, "markdown", "không hiển thị được nội dung: %v", err))
 	}
 	res.HTML = buf.Bytes()
@@ -166,26 +252,15 @@ func (r *Renderer) Render(p *content.Page, resolve Resolver) *Result {
 	return res
 }
 
-// Check parses p.Body and runs every check of Render (links, images,
-// headings) without producing HTML or text: what `lantoa check` needs.
-func (r *Renderer) Check(p *content.Page, resolve Resolver) *Result {
-	res := &Result{}
-	st := &state{page: p, loc: p.Locator(), resolve: resolve, res: res}
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	ctx.Set(stateKey, st)
-	r.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(ctx))
-	return res
-}
-
-// linkify is goldmark's linkify parser (GFM autolinks: http:, https:,
+// linkifyFilter is goldmark's linkify parser (GFM autolinks: http:, https:,
 // ftp:, www. and e-mail addresses), called only where it can find a link.
 // It triggers on every space, and nearly every time the text after it
 // neither starts like a URL nor has an "@" close enough to be an e-mail
 // address: the wrapped parser would return nil without reading anything,
 // so the filter changes no result.
-type linkify struct{ parser.InlineParser }
+type linkifyFilter struct{ parser.InlineParser }
 
-func (l linkify) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+func (l linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
 	rest := line
 	if len(rest) > 0 {
@@ -194,8 +269,12 @@ func (l linkify) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 			rest = rest[1:]
 		}
 	}
-	if len(rest) > 0 && (rest[0] == 'h' || rest[0] == 'f' || rest[0] == 'w') || // http: https: ftp: www.
-		bytes.IndexByte(rest[:min(len(rest), 65)], '@') >= 0 { // util.FindEmailIndex: at most 64 bytes before "@"
+	for _, p := range linkifyPrefixes() {
+		if bytes.HasPrefix(rest, []byte(p)) {
+			return l.InlineParser.Parse(parent, block, pc)
+		}
+	}
+	if bytes.IndexByte(rest[:min(len(rest), 65)], '@') >= 0 { // util.FindEmailIndex: at most 64 bytes before "@"
 		return l.InlineParser.Parse(parent, block, pc)
 	}
 	return nil
