@@ -173,7 +173,7 @@ func parse(name string, src []byte, opt Options, rs map[string]keyRule) (*Page, 
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "empty", "tệp trống: cần phần đầu (front matter) với title và nội dung")}
 	}
-	p := &Page{File: file, Pos: map[string]diag.Pos{}, Hash: hex.EncodeToString(sum[:8])}
+	p := &Page{File: file, Hash: hex.EncodeToString(sum[:8])}
 	var ds diag.List
 	if d := p.place(); d != nil {
 		return nil, diag.List{*d}
@@ -188,6 +188,7 @@ func parse(name string, src []byte, opt Options, rs map[string]keyRule) (*Page, 
 	if dd.HasErrors() {
 		return nil, dd
 	}
+	p.Pos = make(map[string]diag.Pos, len(kvs))
 	ds = append(ds, dd...)
 	ds = append(ds, p.apply(kvs, opt, rs)...)
 	ds = append(ds, p.require(opt)...)
@@ -319,8 +320,7 @@ func AllowedKeys(k Kind) []string {
 
 func (p *Page) apply(kvs []keyValue, opt Options, rs map[string]keyRule) diag.List {
 	var ds diag.List
-	seen := make(map[string]bool, len(kvs))
-	for _, kv := range kvs {
+	for i, kv := range kvs {
 		p.Pos[kv.key] = kv.keyPos
 		r, ok := rs[kv.key]
 		if ok && r.kinds != nil && !slices.Contains(r.kinds, p.Kind) {
@@ -335,11 +335,10 @@ func (p *Page) apply(kvs []keyValue, opt Options, rs map[string]keyRule) diag.Li
 			ds = append(ds, d)
 			continue
 		}
-		if seen[kv.key] {
+		if slices.ContainsFunc(kvs[:i], func(prev keyValue) bool { return prev.key == kv.key }) {
 			ds = append(ds, diag.Errorf(kv.keyPos, "duplicate-key", "khóa %q xuất hiện hai lần", kv.key))
 			continue
 		}
-		seen[kv.key] = true
 		ds = append(ds, r.apply(p, kv.val, opt)...)
 	}
 	return ds

@@ -44,7 +44,7 @@ func quickYAML(file string, data []byte, fmLine int) ([]keyValue, bool) {
 		q.lines = append(q.lines, data[:i])
 		data = data[i+1:]
 	}
-	var kvs []keyValue
+	kvs := make([]keyValue, 0, len(q.lines))
 	for i := 0; i < len(q.lines); {
 		l := q.lines[i]
 		if len(l) == 0 {
