@@ -212,3 +212,37 @@ func TestIsNFC(t *testing.T) {
 		}
 	}
 }
+
+func TestSingleSpaced(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	pieces := []string{" ", "  ", "\t", "\u00a0", "\u2003", "\n", "a", "Hà", "Nội", "x"}
+	for i := range 20000 {
+		var b strings.Builder
+		for range i % 8 {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if want := strings.Join(strings.Fields(s), " ") == s; singleSpaced(s) != want {
+			t.Fatalf("singleSpaced(%q) = %v, want %v", s, !want, want)
+		}
+	}
+}
+
+func TestMaybeTonePair(t *testing.T) {
+	for k := range ToneTable() {
+		for _, s := range []string{k, "x" + k, k + " y"} {
+			if !maybeTonePair(s) {
+				t.Errorf("maybeTonePair(%q) = false", s)
+			}
+		}
+	}
+}
+
+// BenchmarkKeyCanonical is Key of a vocabulary value as editors write it
+// (already a key but for the case): the lookup of every page's province
+// and fields.
+func BenchmarkKeyCanonical(b *testing.B) {
+	for b.Loop() {
+		Key("Phòng, chống tội phạm")
+	}
+}

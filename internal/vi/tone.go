@@ -84,6 +84,21 @@ var toneRunes = sync.OnceValue(func() toneIndex {
 	return idx
 })
 
+// maybeTonePair reports whether s (NFC) may hold a key of ToneTable: each
+// key is o, O, u or U followed by a vowel with a tone mark, which is not
+// ASCII.
+func maybeTonePair(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case 'o', 'O', 'u', 'U':
+			if s[i+1] >= utf8.RuneSelf {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // runePair returns the two runes of a two-rune string.
 func runePair(s string) tonePair {
 	r1, n := utf8.DecodeRuneInString(s)
@@ -104,6 +119,9 @@ func runePair(s string) tonePair {
 // one documented at [ToneTable]. NormalizeTone is idempotent.
 func NormalizeTone(s string) string {
 	s = NFC(s)
+	if !maybeTonePair(s) {
+		return s
+	}
 	idx := toneRunes()
 	if !strings.ContainsAny(s, idx.seconds) {
 		return s

@@ -172,7 +172,32 @@ func (sl *slugger) add(r rune) {
 //
 //	Key("  Khánh  Hoà ") == "khánh hòa"
 func Key(s string) string {
-	return strings.Join(strings.Fields(Lower(NormalizeTone(s))), " ")
+	s = Lower(NormalizeTone(s))
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// singleSpaced reports whether s has no white space (unicode.IsSpace)
+// other than single ASCII spaces between other characters: whether
+// strings.Join(strings.Fields(s), " ") == s.
+func singleSpaced(s string) bool {
+	prevSpace := true // at the start, a space is not allowed
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
 }
 
 // isWordRune reports whether r belongs to a token: a letter, mark or digit.
