@@ -9,7 +9,8 @@
 // ("themes/default/layouts/mo-hinh/single.html:12: …").
 //
 // Every page template defines a block "main" (and may define "head") and
-// is executed through _default/baseof.html; partials/*.html are available
+// is executed through _default/baseof.html, unless it is a whole document
+// (its text starts with <!doctype html>: the printable poster); partials/*.html are available
 // to every template as {{template "partials/NAME.html" .}}.
 //
 // # Functions
@@ -49,6 +50,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"text/template/parse"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -263,33 +265,54 @@ func (t *Theme) Lookup(names ...string) (string, bool) {
 // the layout as written is executed on the same data so that the error
 // carries the author's line numbers.
 func (t *Theme) Render(w *bytes.Buffer, name string, data any) error {
-	err := render(t.layouts, t.files, w, name, data)
+	err := t.render(t.layouts, w, name, data)
 	if err != nil && t.source != nil {
 		var scratch bytes.Buffer
-		if serr := render(t.source, t.files, &scratch, name, data); serr != nil {
+		if serr := t.render(t.source, &scratch, name, data); serr != nil {
 			err = serr
 		}
 	}
 	return err
 }
 
-func render(layouts map[string]*template.Template, files map[string]string, w *bytes.Buffer, name string, data any) error {
+func (t *Theme) render(layouts map[string]*template.Template, w *bytes.Buffer, name string, data any) error {
 	tm, ok := layouts[name]
 	if !ok {
 		return fmt.Errorf("không có mẫu %s", name)
 	}
 	entry := "_default/baseof.html"
-	if strings.HasSuffix(name, ".xml") || tm.Lookup("main") == nil {
+	if strings.HasSuffix(name, ".xml") || document(tm.Lookup(t.files[name])) {
 		entry = name
 	}
 	et := tm.Lookup(entry)
 	if entry == name {
-		et = tm.Lookup(files[name])
+		et = tm.Lookup(t.files[name])
 	}
 	if et == nil {
 		return fmt.Errorf("không có mẫu %s", entry)
 	}
 	return et.Execute(w, data)
+}
+
+// document reports whether a layout is a whole HTML document (its text
+// starts with <!doctype html>): it is then executed as is, without the
+// base layout.
+func document(tm *template.Template) bool {
+	if tm == nil || tm.Tree == nil || tm.Tree.Root == nil {
+		return false
+	}
+	for _, n := range tm.Tree.Root.Nodes {
+		tn, ok := n.(*parse.TextNode)
+		if !ok {
+			return false
+		}
+		txt := bytes.TrimSpace(tn.Text)
+		if len(txt) == 0 {
+			continue
+		}
+		return len(txt) >= 9 && strings.EqualFold(string(txt[:9]), "<!doctype")
+	}
+	return false
 }
 
 // Assets returns the published assets sorted by URL.
