@@ -13,55 +13,11 @@ import (
 	"text/template"
 	"time"
 
-	"github.com/lantoa/lantoa/internal/build"
 	"github.com/lantoa/lantoa/internal/config"
 	"github.com/lantoa/lantoa/internal/search"
 	"github.com/lantoa/lantoa/internal/serve"
 	"github.com/lantoa/lantoa/internal/vi"
 )
-
-func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flagSet("check", stderr)
-	var o build.Options
-	var format string
-	fs.StringVar(&o.Source, "s", ".", "thư mục trang")
-	fs.StringVar(&o.Source, "source", ".", "thư mục trang")
-	fs.BoolVar(&o.Drafts, "drafts", false, "kiểm tra như khi xuất bản cả bản nháp")
-	fs.BoolVar(&o.Future, "future", false, "kiểm tra như khi xuất bản cả bài có ngày tương lai")
-	fs.StringVar(&format, "format", "text", "text hoặc json")
-	var cpuprofile string
-	fs.StringVar(&cpuprofile, "cpuprofile", "", "ghi hồ sơ CPU (pprof) vào tệp này")
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
-	}
-	stop, err := cpuProfile(cpuprofile)
-	if err != nil {
-		fmt.Fprintf(stderr, "lantoa check: %v\n", err)
-		return ExitUsage
-	}
-	defer stop()
-	if format != "text" && format != "json" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "lantoa check: --format phải là text hoặc json, và không nhận thêm tham số")
-		return ExitUsage
-	}
-	o.CheckOnly = true
-	res, err := build.Build(ctx, o)
-	if err != nil && !errors.Is(err, build.ErrFailed) {
-		fmt.Fprintf(stderr, "lantoa check: %v\n", err)
-		return ExitSite
-	}
-	if format == "json" {
-		_ = res.Diags.WriteJSON(stdout)
-	} else {
-		_ = res.Diags.WriteText(stdout)
-		e, w := res.Diags.Count()
-		fmt.Fprintf(stdout, "lantoa check: %s lỗi, %s cảnh báo (%s)\n", vi.FormatInt(int64(e)), vi.FormatInt(int64(w)), seconds(res.Duration)+" s")
-	}
-	if res.Diags.HasErrors() {
-		return ExitSite
-	}
-	return ExitOK
-}
 
 var newKinds = map[string]string{"mo-hinh": "mo-hinh", "dien-hinh": "dien-hinh", "tin-tuc": "tin-tuc", "trang": ""}
 
