@@ -163,3 +163,41 @@ func FuzzNoLinkify(f *testing.F) {
 		sameWithoutLinkify(t, r, site, "content/tin-tuc/ban-tin.md", body)
 	})
 }
+
+// keepsTrailingSpaceByLine is keepsTrailingSpace's definition, line by line.
+func keepsTrailingSpaceByLine(body string) bool {
+	lines := strings.Split(body, "\n")
+	for i, l := range lines {
+		t := strings.TrimRight(l, " \t\v\f")
+		n := len(l) - len(t)
+		if i < len(lines)-1 && strings.HasSuffix(l, "  ") {
+			n -= 2 // a hard line break
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+func TestGoldmarkForScans(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 4))
+	pieces := []string{" ", "  ", "   ", "\t", "\v", "\f", "\n", "a", "w", "ww", "www", ".", ":", "h", "http", "https", "ftp", "tp", "s", "@", "Việt"}
+	for i := range 50000 {
+		var b strings.Builder
+		for range i % 16 {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		seeds := strings.Contains(s, "@")
+		for _, p := range linkifyPrefixes() {
+			seeds = seeds || strings.Contains(s, p)
+		}
+		if got := mayLinkify([]byte(s)); got != seeds {
+			t.Fatalf("mayLinkify(%q) = %v, want %v", s, got, seeds)
+		}
+		if got, want := keepsTrailingSpace([]byte(s)), keepsTrailingSpaceByLine(s); got != want {
+			t.Fatalf("keepsTrailingSpace(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -167,19 +167,44 @@ func newGoldmark(linkify bool) goldmark.Markdown {
 // headings, links and diagnostics: the only difference is where plain
 // text is split into ast.Text nodes. The tests compare them.
 func (r *Renderer) goldmarkFor(body []byte) goldmark.Markdown {
-	if bytes.IndexByte(body, '@') >= 0 || bytes.IndexByte(body, '\r') >= 0 || keepsTrailingSpace(body) ||
+	if mayLinkify(body) || bytes.IndexByte(body, '\r') >= 0 || keepsTrailingSpace(body) ||
 		// goldmark carries a backslash escape from the end of one line to the
 		// next: "x\\  \n\\(y" is split between "\\" and "(" by linkify,
 		// and the renderer then sees no "\\(" escape.
 		bytes.Contains(body, []byte(`\(`)) {
 		return r.md
 	}
-	for _, prefix := range linkifyPrefixes() {
-		if bytes.Contains(body, []byte(prefix)) {
-			return r.md
-		}
-	}
 	return r.noLinkify
+}
+
+// mayLinkify reports whether body has an "@" or one of linkifyPrefixes.
+// It looks for the rare bytes of those, ":" and "w", rather than for each
+// prefix: "h" and "t" are everywhere in Vietnamese text.
+func mayLinkify(body []byte) bool {
+	if bytes.IndexByte(body, '@') >= 0 {
+		return true
+	}
+	for off := 0; ; {
+		i := bytes.IndexByte(body[off:], ':')
+		if i < 0 {
+			break
+		}
+		before := body[:off+i+1]
+		if bytes.HasSuffix(before, []byte("http:")) || bytes.HasSuffix(before, []byte("https:")) || bytes.HasSuffix(before, []byte("ftp:")) {
+			return true
+		}
+		off += i + 1
+	}
+	for off := 0; ; {
+		i := bytes.IndexByte(body[off:], 'w')
+		if i < 0 {
+			return false
+		}
+		if bytes.HasPrefix(body[off+i:], []byte("www.")) {
+			return true
+		}
+		off += i + 1
+	}
 }
 
 // keepsTrailingSpace reports whether a line of body ends with two or more
@@ -189,6 +214,10 @@ func (r *Renderer) goldmarkFor(body []byte) goldmark.Markdown {
 // every space, that text is the last space alone, and the white space
 // before it stays ("a    \n" is "a <br>" with linkify, "a<br>" without).
 func keepsTrailingSpace(body []byte) bool {
+	if bytes.IndexByte(body, '\t') < 0 && bytes.IndexByte(body, '\v') < 0 && bytes.IndexByte(body, '\f') < 0 {
+		// Spaces only: two or more left after a hard line break's two.
+		return bytes.Contains(body, []byte("    \n")) || bytes.HasSuffix(body, []byte("  "))
+	}
 	run := func(end int) int { // white space just before end
 		n := 0
 		for end-n > 0 && (body[end-n-1] == ' ' || body[end-n-1] == '\t' || body[end-n-1] == '\v' || body[end-n-1] == '\f') {
