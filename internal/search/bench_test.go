@@ -7,10 +7,13 @@ import (
 	"os"
 	"runtime"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/lantoa/lantoa/internal/vi"
 )
 
 // BenchmarkBuild indexes 2,000 synthetic Vietnamese documents of ~600
@@ -114,6 +117,30 @@ func TestLargeCorpus(t *testing.T) {
 		t.Logf("further query %q: %d bytes gzip", q, fsys.n-before)
 	}
 	t.Logf("worst first query %d bytes gzip (budget 102400); worst further query %d (budget 30720)", worst, worstNext)
+
+	// Further queries typed one character at a time, searched as the
+	// client searches while typing (typedQuery), after a first one.
+	worstTyped := 0
+	for _, seq := range typingSequences {
+		s, err := Open(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, q := range seq {
+			before := fsys.n
+			r := []rune(q)
+			for j := 1; j <= len(r); j++ {
+				if _, _, err := s.Search(typedQuery(string(r[:j]), s.m.Params.PrefixMin), Filters{}, clientPage); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if i > 0 {
+				worstTyped = max(worstTyped, fsys.n-before)
+				t.Logf("further query %q typed: %d bytes gzip", q, fsys.n-before)
+			}
+		}
+	}
+	t.Logf("worst further query typed %d bytes gzip (budget 30720)", worstTyped)
 	// The budgets hold for the synthetic corpus; the generated one, whose
 	// frequent pairs have long lists, is only reported.
 	if n > 0 && env != "corpus" && (worst > 100<<10 || worstNext > 30<<10) {
@@ -130,6 +157,7 @@ type countFS struct {
 	gz     map[string]int
 	n      int
 	files_ int
+	onRead func(name string, gz int)
 }
 
 func (c *countFS) reset() { c.n, c.files_ = 0, 0 }
@@ -147,6 +175,22 @@ func (c *countFS) Open(name string) (fs.File, error) {
 		}
 		c.n += g
 		c.files_++
+		if c.onRead != nil {
+			c.onRead(name, g)
+		}
 	}
 	return fstest.MapFS{name: {Data: b}}.Open(name)
+}
+
+// typedQuery is q as the client searches it while it is being typed
+// (client.js typed): without a last word shorter than pmin code points that
+// nothing follows yet.
+func typedQuery(q string, pmin int) string {
+	q = vi.NFC(q)
+	var last string
+	eachWord(q, func(w string) { last = w })
+	if last == "" || !strings.HasSuffix(q, last) || runeCount(newToken(last).fold) >= pmin {
+		return q
+	}
+	return strings.TrimSuffix(q, last)
 }

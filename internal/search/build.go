@@ -18,8 +18,10 @@ import (
 	"unicode/utf8"
 )
 
-// formatVersion is the manifest's "v": 2 since postings carry the title bit.
-const formatVersion = 2
+// formatVersion is the manifest's "v": 3 since a term line holds the
+// postings of its fold and the variants' documents live in their own
+// shards.
+const formatVersion = 3
 
 // Dir is the folder of the index files, relative to the site root.
 const Dir = "tim-kiem/_i"
@@ -40,31 +42,36 @@ const (
 	bm25B  = 0.75
 )
 
-// Index sizing.
-const (
-	uniShardBytes = 8 << 10 // target size of a term shard, before gzip
-	biShardBytes  = 8 << 10 // target size of a pair shard, before gzip
-	docsPerShard  = 4       // document records per record shard
-	snippetRunes  = 240     // longest snippet source taken from a body
-)
+// snippetRunes is the longest snippet source taken from a body.
+const snippetRunes = 240
+
+// sizing is how an index is cut into files.
+type sizing struct {
+	uni, bi, variant int // target size of a term, pair and variant shard, before gzip
+	group            int // document records per record shard
+}
+
+// defaultSizing is the sizing of Build: small shards, so that a query
+// downloads little besides the lines it needs (see the package
+// documentation for the figures).
+func defaultSizing() sizing {
+	return sizing{uni: 2 << 10, bi: 4 << 10, variant: 1 << 10, group: 1}
+}
 
 // params are the ranking parameters, written into the manifest so that the
 // Go searcher and the JavaScript client read the same numbers.
 type params struct {
-	Exact        int `json:"exact"`   // weight of a term matching the typed accents exactly (typed with accents)
-	Fold         int `json:"fold"`    // weight of an accent-insensitive match
-	PrefixExact  int `json:"pexact"`  // weight of a completion of the last term that keeps the typed accents
-	Prefix       int `json:"prefix"`  // weight of any other completion of the last term
-	Bigram       int `json:"bigram"`  // weight of an adjacent-pair match
-	IDFScale     int `json:"idf"`     // idf is rounded to 1/IDFScale
-	PrefixMin    int `json:"pmin"`    // shortest last term (code points) completed as a prefix
-	PrefixShards int `json:"pshards"` // most term shards read for completions
-	PrefixTerms  int `json:"pterms"`  // most completions used
-	Title        int `json:"title"`   // added to the impact of a posting whose term is in the title
+	Exact     int `json:"exact"`  // weight of a term in a document holding it with the typed accents (typed with accents)
+	Fold      int `json:"fold"`   // weight of an accent-insensitive match
+	Prefix    int `json:"prefix"` // weight of a completion of the last term
+	Bigram    int `json:"bigram"` // weight of an adjacent-pair match
+	IDFScale  int `json:"idf"`    // idf is rounded to 1/IDFScale
+	PrefixMin int `json:"pmin"`   // shortest last term (code points) completed as a prefix
+	Title     int `json:"title"`  // added to the impact of a posting whose term is in the title
 }
 
 func defaultParams() params {
-	return params{Exact: 6, Fold: 3, PrefixExact: 3, Prefix: 2, Bigram: 3, IDFScale: 100, PrefixMin: 2, PrefixShards: 3, PrefixTerms: 24, Title: impactLevels}
+	return params{Exact: 6, Fold: 3, Prefix: 2, Bigram: 3, IDFScale: 100, PrefixMin: 3, Title: impactLevels}
 }
 
 // Facet names, as used in URLs, Counts and the manifest.
@@ -82,6 +89,7 @@ type manifest struct {
 	Hash    string                 `json:"h"` // fingerprint of the data files
 	Uni     []string               `json:"u"` // first folded term of each term shard u{i}.{h}.txt
 	Bi      []string               `json:"b"` // first pair of each pair shard b{i}.{h}.txt
+	Variant int                    `json:"k"` // number of variant shards k{i}.{h}.txt
 	Group   int                    `json:"g"` // documents per record shard d{i}.{h}.json
 	Params  params                 `json:"p"`
 	Vocab   map[string][][2]string `json:"x"` // facet → [slug, name] by value index−1
@@ -172,6 +180,10 @@ func parseDate(s string) int {
 // Build makes the index files of docs; see the package documentation for
 // their format. Documents need a non-empty, unique URL.
 func Build(docs []Doc) (*Index, error) {
+	return build(docs, defaultSizing())
+}
+
+func build(docs []Doc, sz sizing) (*Index, error) {
 	seen := make(map[string]int, len(docs))
 	for i := range docs {
 		u := docs[i].URL
@@ -260,7 +272,7 @@ func Build(docs []Doc) (*Index, error) {
 	var mf manifest
 	mf.Version = formatVersion
 	mf.N = len(infos)
-	mf.Group = docsPerShard
+	mf.Group = sz.group
 	mf.Params = defaultParams()
 	mf.Vocab = map[string][][2]string{}
 	for k, v := range vocab {
@@ -268,14 +280,15 @@ func Build(docs []Doc) (*Index, error) {
 	}
 
 	var (
-		uni, bi, recs [][]byte
-		wg            sync.WaitGroup
+		uni, bi, vars, recs [][]byte
+		wg                  sync.WaitGroup
 	)
 	forder, rank := terms.foldOrder()
-	wg.Go(func() { uni, mf.Uni = terms.uniShards(forder, len(infos)) })
-	wg.Go(func() { recs = recordShards(infos) })
-	bi, mf.Bi = terms.biShards(rank, len(infos))
+	wg.Go(func() { uni, mf.Uni, vars = terms.uniShards(forder, len(infos), mf.Params.PrefixMin, sz) })
+	wg.Go(func() { recs = recordShards(infos, sz.group) })
+	bi, mf.Bi = terms.biShards(rank, len(infos), sz.bi)
 	wg.Wait()
+	mf.Variant = len(vars)
 
 	// Data files are named after the hash of all of them.
 	type named struct {
@@ -290,6 +303,9 @@ func Build(docs []Doc) (*Index, error) {
 	}
 	for i, s := range bi {
 		data = append(data, named{"b", i, "txt", s})
+	}
+	for i, s := range vars {
+		data = append(data, named{"k", i, "txt", s})
 	}
 	for i, s := range recs {
 		data = append(data, named{"d", i, "json", s})
@@ -378,11 +394,11 @@ func recency(infos []docInfo) []byte {
 }
 
 // recordShards are d{i}.{h}.json: JSON arrays of [url, title, date,
-// snippet source] for docsPerShard documents each.
-func recordShards(infos []docInfo) [][]byte {
+// snippet source] for group documents each.
+func recordShards(infos []docInfo, group int) [][]byte {
 	var out [][]byte
-	for i := 0; i < len(infos); i += docsPerShard {
-		end := min(i+docsPerShard, len(infos))
+	for i := 0; i < len(infos); i += group {
+		end := min(i+group, len(infos))
 		recs := make([][4]string, 0, end-i)
 		for _, in := range infos[i:end] {
 			d := in.doc
@@ -767,27 +783,34 @@ func indexTerms(infos []docInfo) *termIndex {
 // A gatherer collects the postings of terms from the workers' lexicons
 // into document order; its buffers are reused from term to term.
 type gatherer struct {
-	ti    *termIndex
-	docs  []uint32
-	imps  []uint8 // impact 1..impactLevels, | titleFlag
-	tdocs []uint32
-	timps []uint8
-	ends  []int // end of each worker's run in tdocs
-	heads []int
-	mark  []int32 // per document: gen when last counted
-	gen   int32
+	ti     *termIndex
+	docs   []uint32 // documents of the terms added since reset, each term's in increasing order
+	wtfs   []uint32 // their weighted frequencies
+	titles []bool   // whether the term is in the document's title
+	tdocs  []uint32
+	twtfs  []uint32
+	ttits  []bool
+	ends   []int // end of each worker's run in tdocs
+	heads  []int
+	// Sums over several terms (a fold's variants), per document.
+	mark    []int32 // per document: gen when last touched
+	gen     int32
+	sumWTF  []uint32
+	sumT    []bool
+	touched []uint32
+	imps    []uint8 // impacts of the list made by union or list
 }
 
 func (ti *termIndex) gatherer(n int) *gatherer {
-	return &gatherer{ti: ti, mark: make([]int32, n)}
+	return &gatherer{ti: ti, mark: make([]int32, n), sumWTF: make([]uint32, n), sumT: make([]bool, n)}
 }
 
-func (g *gatherer) reset() { g.docs, g.imps = g.docs[:0], g.imps[:0] }
+func (g *gatherer) reset() { g.docs, g.wtfs, g.titles = g.docs[:0], g.wtfs[:0], g.titles[:0] }
 
 // add appends the postings of term id (a variant when uni is set, else a
-// pair) to g.docs and g.imps, in increasing document order.
+// pair) to g.docs, g.wtfs and g.titles, in increasing document order.
 func (g *gatherer) add(id int32, uni bool) {
-	g.tdocs, g.timps, g.ends = g.tdocs[:0], g.timps[:0], g.ends[:0]
+	g.tdocs, g.twtfs, g.ttits, g.ends = g.tdocs[:0], g.twtfs[:0], g.ttits[:0], g.ends[:0]
 	for w, lx := range g.ti.lexes {
 		var l int32
 		var p *postings
@@ -805,18 +828,16 @@ func (g *gatherer) add(id int32, uni bool) {
 			if !ok {
 				break
 			}
-			imp := impact(wtf, g.ti.norm[doc])
-			if title {
-				imp |= titleFlag
-			}
 			g.tdocs = append(g.tdocs, uint32(doc))
-			g.timps = append(g.timps, imp)
+			g.twtfs = append(g.twtfs, wtf)
+			g.ttits = append(g.ttits, title)
 		}
 		g.ends = append(g.ends, len(g.tdocs))
 	}
 	if len(g.ends) <= 1 {
 		g.docs = append(g.docs, g.tdocs...)
-		g.imps = append(g.imps, g.timps...)
+		g.wtfs = append(g.wtfs, g.twtfs...)
+		g.titles = append(g.titles, g.ttits...)
 		return
 	}
 	// Each worker's run is in order: merge them.
@@ -835,22 +856,51 @@ func (g *gatherer) add(id int32, uni bool) {
 		}
 		h := g.heads[best]
 		g.docs = append(g.docs, g.tdocs[h])
-		g.imps = append(g.imps, g.timps[h])
+		g.wtfs = append(g.wtfs, g.twtfs[h])
+		g.titles = append(g.titles, g.ttits[h])
 		g.heads[best]++
 	}
 }
 
-// distinct counts the distinct documents in g.docs.
-func (g *gatherer) distinct() int {
+// list sets g.imps to the impacts of the single term added since reset
+// and returns its documents.
+func (g *gatherer) list() []uint32 {
+	g.imps = g.imps[:0]
+	for i, d := range g.docs {
+		imp := impact(g.wtfs[i], g.ti.norm[d])
+		if g.titles[i] {
+			imp |= titleFlag
+		}
+		g.imps = append(g.imps, imp)
+	}
+	return g.docs
+}
+
+// union returns the documents holding any of the terms added since reset,
+// in increasing order, and sets g.imps to their impacts: the BM25 factor
+// of the sum of the terms' frequencies, in the title when any term is.
+func (g *gatherer) union() []uint32 {
 	g.gen++
-	n := 0
-	for _, d := range g.docs {
+	g.touched = g.touched[:0]
+	for i, d := range g.docs {
 		if g.mark[d] != g.gen {
 			g.mark[d] = g.gen
-			n++
+			g.sumWTF[d], g.sumT[d] = 0, false
+			g.touched = append(g.touched, d)
 		}
+		g.sumWTF[d] += g.wtfs[i]
+		g.sumT[d] = g.sumT[d] || g.titles[i]
 	}
-	return n
+	slices.Sort(g.touched)
+	g.imps = g.imps[:0]
+	for _, d := range g.touched {
+		imp := impact(g.sumWTF[d], g.ti.norm[d])
+		if g.sumT[d] {
+			imp |= titleFlag
+		}
+		g.imps = append(g.imps, imp)
+	}
+	return g.touched
 }
 
 // impact quantizes the BM25 term-frequency factor tf·(k1+1)/(tf+norm),
@@ -862,12 +912,15 @@ func impact(wtf uint32, norm float64) uint8 {
 }
 
 // shardWriter cuts sorted lines into shards of about target bytes: a line
-// that would overflow a non-empty shard starts the next one.
+// that would overflow a non-empty shard starts the next one. Each shard is
+// found by its separator: the shortest beginning of its first term (in
+// whole code points) that sorts after the last term of the shard before.
 type shardWriter struct {
 	target int
 	shards [][]byte
-	firsts []string
+	firsts []string // separators
 	cur    []byte
+	last   string // term of the last line added
 }
 
 // add appends a line whose term is line[:termLen].
@@ -876,11 +929,24 @@ func (w *shardWriter) add(line []byte, termLen int) {
 		w.shards = append(w.shards, w.cur)
 		w.cur = nil
 	}
+	term := string(line[:termLen])
 	if len(w.cur) == 0 {
-		w.firsts = append(w.firsts, string(line[:termLen]))
+		sep := term
+		if len(w.shards) > 0 {
+			for i := range term {
+				if i > 0 && jsCompare(term[:i], w.last) > 0 {
+					sep = term[:i]
+					break
+				}
+			}
+		} else {
+			sep = ""
+		}
+		w.firsts = append(w.firsts, sep)
 		w.cur = make([]byte, 0, max(w.target+w.target/8, len(line)))
 	}
 	w.cur = append(w.cur, line...)
+	w.last = term
 }
 
 func (w *shardWriter) done() ([][]byte, []string) {
@@ -908,19 +974,91 @@ func (ti *termIndex) foldOrder() (order, rank []int32) {
 	return order, rank
 }
 
-// uniShards writes the term shards: lines "fold TAB df (TAB key TAB
-// postings)..." sorted by fold, variants sorted, a key equal to its fold
-// written as "". It returns the shards and the first fold of each.
-func (ti *termIndex) uniShards(order []int32, n int) ([][]byte, []string) {
+// variantShard is the variant shard of key among k: FNV-1a of its UTF-16
+// code units, modulo k. The client computes the same.
+func variantShard(key string, k int) int {
+	h := uint32(2166136261)
+	for _, r := range key {
+		if r >= 0x10000 {
+			r -= 0x10000
+			for _, u := range [2]uint32{0xD800 + uint32(r>>10), 0xDC00 + uint32(r&0x3FF)} {
+				h = (h ^ u) * 16777619
+			}
+			continue
+		}
+		h = (h ^ uint32(r)) * 16777619
+	}
+	return int(h % uint32(max(k, 1)))
+}
+
+// uniShards writes the term shards and the variant shards.
+//
+// Term shards hold lines "fold TAB df TAB keys TAB postings" sorted by
+// fold, where keys are the fold's variants (Key forms, sorted, the fold
+// itself written as "") joined by spaces and the postings those of the
+// fold, any variant counting. For every prefix p of pmin code points or
+// more of a longer fold, a line "p* TAB df TAB TAB postings" holds the
+// postings of its completions taken together (the folds it begins, but p),
+// as if they were one word; when p has one completion c the line is
+// "p* TAB >c" instead. Since '*' sorts below every character of a fold,
+// "p*" comes right after p and before its completions.
+//
+// Variant shards hold lines "key TAB positions" for each variant with
+// marks of a fold that has more than one, in the shard variantShard(key),
+// where positions are the indexes in the fold's postings of the documents
+// holding the variant (appendPresence among df).
+//
+// It returns the term shards, the first term of each and the variant
+// shards.
+func (ti *termIndex) uniShards(order []int32, n, pmin int, sz sizing) (uni [][]byte, firsts []string, vars [][]byte) {
 	byFold := make([][]int32, len(ti.folds))
 	for v, f := range ti.vfold {
 		byFold[f] = append(byFold[f], int32(v))
 	}
-	w := shardWriter{target: uniShardBytes}
 	g := ti.gatherer(n)
-	var line []byte
 	var ends []int
+	var pos []uint32
+	type termLine struct {
+		term string
+		line []byte
+	}
+	var lines []termLine
+	var vlines []termLine
+	vbytes := 0
+	// Open prefixes of the current fold, shortest first.
+	var stack []*prefixAcc
+	var pool []*prefixAcc
+	closeTo := func(depth int) {
+		for len(stack) > depth {
+			pa := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if pa.completions > 0 {
+				lines = append(lines, termLine{pa.prefix + "*", pa.line(ti, n)})
+			}
+			pool = append(pool, pa)
+		}
+	}
 	for _, f := range order {
+		fold := ti.folds[f]
+		// Keep the open prefixes that begin this fold; open its others.
+		keep := 0
+		for keep < len(stack) && strings.HasPrefix(fold, stack[keep].prefix) && len(fold) > len(stack[keep].prefix) {
+			keep++
+		}
+		closeTo(keep)
+		for i := range fold {
+			if i > 0 && utf8.RuneCountInString(fold[:i]) >= pmin && (len(stack) == 0 || i > len(stack[len(stack)-1].prefix)) {
+				var pa *prefixAcc
+				if len(pool) > 0 {
+					pa, pool = pool[len(pool)-1], pool[:len(pool)-1]
+				} else {
+					pa = &prefixAcc{mark: make([]bool, n), wtf: make([]uint32, n), title: make([]bool, n)}
+				}
+				pa.reset(fold[:i])
+				stack = append(stack, pa)
+			}
+		}
+
 		vs := byFold[f]
 		slices.SortFunc(vs, func(a, b int32) int { return jsCompare(ti.keys[a], ti.keys[b]) })
 		g.reset()
@@ -929,36 +1067,126 @@ func (ti *termIndex) uniShards(order []int32, n int) ([][]byte, []string) {
 			g.add(v, true)
 			ends = append(ends, len(g.docs))
 		}
-		df := len(g.docs) // documents with any variant
-		if len(vs) > 1 {
-			df = g.distinct()
+		for _, pa := range stack {
+			pa.add(fold, g.docs, g.wtfs, g.titles)
 		}
-		fold := ti.folds[f]
-		q := levels(df, n)
-		line = append(line[:0], fold...)
+		var docs []uint32
+		if len(vs) > 1 {
+			docs = g.union()
+			start := 0
+			for i, v := range vs {
+				if k := ti.keys[v]; k != fold {
+					// The variant's documents, as positions in the fold's.
+					pos = pos[:0]
+					j := 0
+					for _, d := range g.docs[start:ends[i]] {
+						for docs[j] != d {
+							j++
+						}
+						pos = append(pos, uint32(j))
+					}
+					l := append([]byte(k), '\t')
+					l = appendPresence(l, pos, len(docs))
+					l = append(l, '\n')
+					vlines = append(vlines, termLine{k, l})
+					vbytes += len(l)
+				}
+				start = ends[i]
+			}
+		} else {
+			docs = g.list()
+		}
+		df := len(docs)
+		line := append([]byte(nil), fold...)
 		line = append(line, '\t')
 		line = strconv.AppendInt(line, int64(df), 10)
-		start := 0
+		line = append(line, '\t')
 		for i, v := range vs {
-			line = append(line, '\t')
+			if i > 0 {
+				line = append(line, ' ')
+			}
 			if k := ti.keys[v]; k != fold {
 				line = append(line, k...)
 			}
-			line = append(line, '\t')
-			line = appendPostings(line, g.docs[start:ends[i]], g.imps[start:ends[i]], q)
-			start = ends[i]
 		}
+		line = append(line, '\t')
+		line = appendPostings(line, docs, g.imps, levels(df, n), n)
 		line = append(line, '\n')
-		w.add(line, len(fold))
+		lines = append(lines, termLine{fold, line})
 	}
-	return w.done()
+	closeTo(0)
+	slices.SortStableFunc(lines, func(a, b termLine) int { return jsCompare(a.term, b.term) })
+	w := shardWriter{target: sz.uni}
+	for _, l := range lines {
+		w.add(l.line, len(l.term))
+	}
+	uni, firsts = w.done()
+	if len(vlines) > 0 {
+		vars = make([][]byte, max(1, (vbytes+sz.variant-1)/sz.variant))
+		for _, l := range vlines {
+			i := variantShard(l.term, len(vars))
+			vars[i] = append(vars[i], l.line...)
+		}
+	}
+	return uni, firsts, vars
+}
+
+// A prefixAcc sums the postings of the folds a prefix begins.
+type prefixAcc struct {
+	prefix      string
+	completions int
+	first       string // the first completion
+	mark        []bool // per document: touched
+	wtf         []uint32
+	title       []bool
+	touched     []uint32
+}
+
+func (pa *prefixAcc) reset(prefix string) {
+	for _, d := range pa.touched {
+		pa.mark[d], pa.wtf[d], pa.title[d] = false, 0, false
+	}
+	pa.prefix, pa.completions, pa.first, pa.touched = prefix, 0, "", pa.touched[:0]
+}
+
+// add adds the postings of a fold the prefix begins.
+func (pa *prefixAcc) add(fold string, docs, wtfs []uint32, titles []bool) {
+	if pa.completions == 0 {
+		pa.first = fold
+	}
+	pa.completions++
+	for i, d := range docs {
+		if !pa.mark[d] {
+			pa.mark[d] = true
+			pa.touched = append(pa.touched, d)
+		}
+		pa.wtf[d] += wtfs[i]
+		pa.title[d] = pa.title[d] || titles[i]
+	}
+}
+
+// line returns the prefix's line: its postings, or a pointer to its only
+// completion.
+func (pa *prefixAcc) line(ti *termIndex, n int) []byte {
+	line := append([]byte(pa.prefix), '*', '\t')
+	if pa.completions == 1 {
+		line = append(line, '>')
+		line = append(line, pa.first...)
+		return append(line, '\n')
+	}
+	slices.Sort(pa.touched)
+	df := len(pa.touched)
+	line = strconv.AppendInt(line, int64(df), 10)
+	line = append(line, '\t', '\t')
+	line = appendPresence(line, pa.touched, n)
+	return append(line, '\n')
 }
 
 // biShards writes the pair shards: lines "fold1 fold2 TAB df TAB TAB
 // postings" sorted like the term shards. Since a space sorts below every
 // character of a fold, the order of the pairs is that of (rank of fold1,
 // rank of fold2).
-func (ti *termIndex) biShards(rank []int32, n int) ([][]byte, []string) {
+func (ti *termIndex) biShards(rank []int32, n, target int) ([][]byte, []string) {
 	// Bucket the pairs by the rank of their first fold, then sort each
 	// bucket by the rank of the second.
 	off := make([]int32, len(rank)+1)
@@ -981,21 +1209,22 @@ func (ti *termIndex) biShards(rank []int32, n int) ([][]byte, []string) {
 			slices.SortFunc(b, func(x, y int32) int { return cmp.Compare(rank[uint32(ti.pairs[x])], rank[uint32(ti.pairs[y])]) })
 		}
 	}
-	w := shardWriter{target: biShardBytes}
+	w := shardWriter{target: target}
 	g := ti.gatherer(n)
 	var line []byte
 	for _, id := range sorted {
 		p := ti.pairs[id]
 		g.reset()
 		g.add(id, false)
+		docs := g.list()
 		line = append(line[:0], ti.folds[p>>32]...)
 		line = append(line, ' ')
 		line = append(line, ti.folds[uint32(p)]...)
 		termLen := len(line)
 		line = append(line, '\t')
-		line = strconv.AppendInt(line, int64(len(g.docs)), 10)
+		line = strconv.AppendInt(line, int64(len(docs)), 10)
 		line = append(line, "\t\t"...)
-		line = appendPostings(line, g.docs, g.imps, levels(len(g.docs), n))
+		line = appendPostings(line, docs, g.imps, levels(len(docs), n), n)
 		line = append(line, '\n')
 		w.add(line, termLen)
 	}

@@ -41,13 +41,16 @@
   const token = w => { const k = key(w); return { k, f: fold(k) }; };
   const tokens = s => (nfc(s).match(WORD) || []).map(token);
 
+  const oneLetter = t => [...t.f].length === 1 && !/\p{Nd}/u.test(t.f);
   const parse = q => {
-    const ts = tokens(q), terms = [], bigrams = [], seen = new Set();
-    let prefix = ts.length > 0 && ENDS_WORD.test(nfc(q));
+    let ts = tokens(q), prefix = ts.length > 0 && ENDS_WORD.test(nfc(q));
+    if (prefix && oneLetter(ts[ts.length - 1])) { ts = ts.slice(0, -1); prefix = false; }
+    const terms = [], bigrams = [], seen = new Set();
+    let lastPair = false;
     ts.forEach((t, i) => {
       if (i > 0) {
         const b = ts[i - 1].f + ' ' + t.f;
-        if (!seen.has('\0' + b)) { seen.add('\0' + b); bigrams.push(b); }
+        if (!seen.has('\0' + b)) { seen.add('\0' + b); bigrams.push(b); lastPair = i === ts.length - 1; }
       }
       if (seen.has(t.k) || terms.length === 12) {
         if (i === ts.length - 1) prefix = false;
@@ -56,7 +59,7 @@
       seen.add(t.k);
       terms.push(t);
     });
-    return { terms, bigrams, prefix };
+    return { terms, bigrams, prefix, prefixPair: prefix && lastPair };
   };
 
   // ---- Index files.
@@ -72,11 +75,30 @@
     }
     return out;
   };
+  // docList decodes increasing documents written as gaps minus one.
+  const docList = s => {
+    const out = numbers(s);
+    let prev = -1;
+    for (let i = 0; i < out.length; i++) out[i] = prev += out[i] + 1;
+    return out;
+  };
+  // complement lists the documents below n missing from the sorted list a.
+  const complement = (a, n) => {
+    const out = [];
+    for (let d = 0, j = 0; d < n; d++) if (j < a.length && a[j] === d) j++; else out.push(d);
+    return out;
+  };
+  const presence = (s, n) => (s[0] === '!' ? complement(docList(s.slice(1)), n) : docList(s));
   // levels is the number of impact levels of a term with df among n docs.
   const levels = (df, n) => (df * 32 <= n ? 16 : df * 8 <= n ? 4 : df * 2 <= n ? 2 : 1);
-  // postings decodes a list with q levels; title hits gain boost.
-  const postings = (s, q, boost) => {
+  // postings decodes a list with q levels among n docs; title hits gain boost.
+  const postings = (s, q, boost, n) => {
     const docs = [], imps = [];
+    if (q === 1) {
+      const [, absent, title] = s.split('!'), t = new Set(docList(title));
+      for (const d of complement(docList(absent), n)) { docs.push(d); imps.push(16 + (t.has(d) ? boost : 0)); }
+      return { docs, imps };
+    }
     let prev = -1;
     for (const v of numbers(s)) {
       const l = v % (2 * q);
@@ -94,19 +116,17 @@
     }
     return m;
   };
-  const line = (f, rest, comp, n, boost) => {
-    const p = rest.split('\t'), l = { f, df: +p[0], keys: [], posts: [], comp }, q = levels(l.df, n);
-    for (let i = 1; i + 1 < p.length; i += 2) {
-      l.keys.push(p[i] || f);
-      l.posts.push(postings(p[i + 1], q, boost));
-    }
-    return l;
-  };
-  // shardOf is the index of the shard holding t, given each shard's first term.
+  // shardOf is the index of the shard holding t, given each shard's separator.
   const shardOf = (firsts, t) => {
     let lo = 0, hi = firsts.length;
     while (lo < hi) { const c = (lo + hi) >> 1; if (firsts[c] <= t) lo = c + 1; else hi = c; }
     return Math.max(lo - 1, 0);
+  };
+  // variantShard is FNV-1a of the key's UTF-16 code units, modulo k.
+  const variantShard = (key, k) => {
+    let h = 2166136261;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0;
+    return h % Math.max(k, 1);
   };
   const unRLE = r => {
     const out = [];
@@ -117,8 +137,8 @@
   // open loads the manifest at url; get(url) must resolve to the file's text.
   const open = async (url, get) => {
     const m = JSON.parse(await get(url));
-    if (m.v !== 2) throw new Error('search index version ' + m.v);
-    const P = m.p, N = m.n, U = m.u, files = new Map();
+    if (m.v !== 3) throw new Error('search index version ' + m.v);
+    const P = m.p, N = m.n, files = new Map(), decoded = new Map();
     const name = (k, i, ext) => new URL(k + (i < 0 ? '' : i) + '.' + m.h + '.' + ext, url).href;
     const load = (n, parseFn) => {
       if (!files.has(n)) {
@@ -132,59 +152,65 @@
       const f = JSON.parse(t);
       return { section: unRLE(f.s), 'tinh-thanh': unRLE(f.p), 'loai-mo-hinh': unRLE(f.k), fs: unRLE(f.f), sets: f.fs };
     });
-    // shards lists the term shards for term t: its own and, for a prefix,
-    // following shards whose first term it begins.
-    const shards = (t, prefix) => {
-      const first = shardOf(U, t.f);
-      let last = first;
-      prefix = prefix && [...t.f].length >= P.pmin;
-      if (prefix) while (last + 1 < U.length && last + 1 < first + P.pshards && U[last + 1].startsWith(t.f)) last++;
-      const out = [];
-      for (let i = first; i <= last; i++) out.push(name('u', i, 'txt'));
-      return { out, prefix };
+    // line decodes (once) the line of term in file n: {df, keys, docs, imps}.
+    const line = (n, term, rest) => {
+      const id = n + '\0' + term;
+      if (!decoded.has(id)) {
+        const p = rest.split('\t'), df = +p[0], l = { df, keys: term.includes(' ') || term.endsWith('*') ? [] : p[1].split(' ').map(k => k || term) };
+        if (term.endsWith('*')) { l.docs = presence(p[2], N); l.imps = l.docs.map(() => 16); } else Object.assign(l, postings(p[2], levels(df, N), P.title, N));
+        decoded.set(id, l);
+      }
+      return decoded.get(id);
     };
-    const biName = b => name('b', shardOf(m.b, b), 'txt');
+    // termLine is the line of a fold or of a prefix's completions (p*).
+    const termLine = async term => {
+      const n = name('u', shardOf(m.u, term), 'txt'), r = (await load(n, lines)).get(term);
+      if (r === undefined) return null;
+      return r[0] === '>' ? termLine(r.slice(1)) : line(n, term, r);
+    };
+    // variant is the set of documents holding key, a variant of a fold with docs.
+    const variant = async (key, docs) => {
+      const r = (await load(name('k', variantShard(key, m.k), 'txt'), lines)).get(key);
+      return new Set(presence(r, docs.length).map(i => docs[i]));
+    };
     const idf = df => Math.max(1, Math.floor(Math.log(1 + (N - df + 0.5) / (df + 0.5)) * P.idf + 0.5));
+    const long = t => [...t.f].length >= P.pmin;
 
     const score = async (qr, sc, cnt) => {
-      const plan = qr.terms.map((t, i) => shards(t, qr.prefix && i === qr.terms.length - 1));
-      const all = new Set(qr.bigrams.map(biName));
-      plan.forEach(p => p.out.forEach(n => all.add(n)));
-      await Promise.all([...all].map(n => load(n, lines)));
+      const last = qr.terms.length - 1;
+      const lookups = qr.terms.map(async (t, i) => {
+        const ls = [], e = await termLine(t.f);
+        let exact = null;
+        if (e) {
+          ls.push({ l: e, comp: false });
+          if (t.k !== t.f && e.keys.includes(t.k)) exact = e.keys.length === 1 ? true : await variant(t.k, e.docs);
+        }
+        if (qr.prefix && i === last && long(t)) { const c = await termLine(t.f + '*'); if (c) ls.push({ l: c, comp: true }); }
+        return { ls, exact };
+      });
+      const pairs = qr.bigrams.map(async (b, i) => {
+        const n = name('b', shardOf(m.b, b), 'txt'), sh = await load(n, lines), out = [];
+        if (qr.prefixPair && i === qr.bigrams.length - 1 && long(qr.terms[last])) { for (const [k, r] of sh) if (k.startsWith(b)) out.push(line(n, k, r)); } else if (sh.has(b)) out.push(line(n, b, sh.get(b)));
+        return out;
+      });
+      const [T, B] = await Promise.all([Promise.all(lookups), Promise.all(pairs)]);
       const best = new Float64Array(N);
-      for (let ti = 0; ti < qr.terms.length; ti++) {
-        const t = qr.terms[ti], pl = plan[ti], acc = t.k !== t.f, ls = [], cands = [];
-        for (const n of pl.out) {
-          const sh = await files.get(n), r = sh.get(t.f);
-          if (r !== undefined) ls.push(line(t.f, r, false, N, P.title));
-          if (pl.prefix) for (const [f, rest] of sh) if (f !== t.f && f.startsWith(t.f)) cands.push({ f, rest, df: parseInt(rest, 10) });
-        }
-        cands.sort((a, b) => b.df - a.df || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0));
-        for (const c of cands.slice(0, P.pterms)) ls.push(line(c.f, c.rest, true, N, P.title));
+      const add = (ls, weight, count) => {
         const touched = [];
-        for (const l of ls) {
+        for (const { l, w, ex } of ls) {
           const w0 = idf(l.df);
-          l.keys.forEach((k, vi) => {
-            let w = P.fold;
-            if (!l.comp && acc && k === t.k) w = P.exact;
-            else if (l.comp && acc && k.startsWith(t.k)) w = P.pexact;
-            else if (l.comp) w = P.prefix;
-            const p = l.posts[vi];
-            for (let j = 0; j < p.docs.length; j++) {
-              const d = p.docs[j], v = w0 * p.imps[j] * w;
-              if (best[d] === 0) touched.push(d);
-              if (v > best[d]) best[d] = v;
-            }
-          });
+          for (let j = 0; j < l.docs.length; j++) {
+            const d = l.docs[j];
+            if (!count && cnt[d] === 0) continue;
+            const v = w0 * l.imps[j] * (ex && (ex === true || ex.has(d)) ? P.exact : w);
+            if (best[d] === 0) touched.push(d);
+            if (v > best[d]) best[d] = v;
+          }
         }
-        for (const d of touched) { sc[d] += best[d]; cnt[d]++; best[d] = 0; }
-      }
-      for (const b of qr.bigrams) {
-        const r = (await files.get(biName(b))).get(b);
-        if (r === undefined) continue;
-        const l = line(b, r, false, N, P.title), w0 = idf(l.df);
-        for (const p of l.posts) for (let j = 0; j < p.docs.length; j++) if (cnt[p.docs[j]] > 0) sc[p.docs[j]] += w0 * p.imps[j] * P.bigram;
-      }
+        for (const d of touched) { sc[d] += best[d]; if (count) cnt[d]++; best[d] = 0; }
+      };
+      for (const { ls, exact } of T) add(ls.map(x => ({ l: x.l, w: x.comp ? P.prefix : P.fold, ex: x.comp ? null : exact })), 0, true);
+      for (const ls of B) add(ls.map(l => ({ l, w: P.bigram, ex: null })), 0, false);
     };
 
     const record = async d => {
@@ -193,6 +219,13 @@
       return recs[d % g];
     };
     const vocabName = (facet, v) => (v > 0 && m.x[facet] && m.x[facet][v - 1] ? m.x[facet][v - 1][1] : '');
+
+    // typed is q as searched while it is being typed: without a last word
+    // shorter than pmin that nothing follows yet.
+    const typed = q => {
+      const w = nfc(q).match(/[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}]*$/u);
+      return w && [...fold(w[0])].length < P.pmin ? nfc(q).slice(0, w.index) : q;
+    };
 
     // search returns {hits (document numbers, best first), counts, partial,
     // page(from, to) → results}; filters maps a facet to a slug.
@@ -250,8 +283,9 @@
       }));
       return { hits, counts, partial, page };
     };
-    return { search };
+    return { search, typed };
   };
+
 
   const api = { open, tokens, parse, key, fold };
   if (typeof module === 'object' && module.exports) module.exports = api;
@@ -285,7 +319,7 @@
   input.value = params.get('q') || '';
   selects.forEach(s => { s.value = params.get(s.name) || ''; });
 
-  let engine = null, seq = 0, shown = 0, current = null, urlTimer = 0;
+  let engine = null, seq = 0, shown = 0, current = null, urlTimer = 0, shownKey = '';
   const state = () => {
     const f = {};
     selects.forEach(s => { if (s.value) f[s.name] = s.value; });
@@ -323,39 +357,56 @@
     if (focus && items[0]) items[0].querySelector('a').focus();
   };
 
-  const run = async () => {
-    const my = ++seq, { q, f } = state();
+  // run searches for the query and filters and shows the first page, then
+  // fires "search-done" on the form. While the query is being typed, a last
+  // word shorter than the index's prefix minimum is not searched for yet.
+  const run = async typing => {
+    const my = ++seq, { f } = state();
+    let { q } = state();
+    const done = () => form.dispatchEvent(new CustomEvent('search-done'));
     try {
-      if (!q.trim() && !Object.keys(f).length) {
+      const fk = JSON.stringify(f);
+      if (q.trim() || fk !== '{}') {
+        if (!engine) engine = open(new URL(form.dataset.index, location.href).href, u => fetch(u).then(r => (r.ok ? r.text() : Promise.reject(new Error(r.status + ' ' + u)))));
+        const e = await engine;
+        if (my !== seq) return;
+        if (typing) q = e.typed(q);
+      }
+      const qt = q.trim(), key = qt + '\0' + fk;
+      if (key === shownKey) return done();
+      if (!qt && fk === '{}') {
         list.replaceChildren();
         more.hidden = true;
+        shownKey = key;
         say('');
-        return;
+        return done();
       }
-      if (!engine) engine = open(new URL(form.dataset.index, location.href).href, u => fetch(u).then(r => (r.ok ? r.text() : Promise.reject(new Error(r.status + ' ' + u)))));
-      const res = await (await engine).search(q, f);
+      const res = await (await engine).search(q, f), page = await res.page(0, PAGE);
       if (my !== seq) return;
       current = res;
-      shown = 0;
-      list.replaceChildren();
-      await showPage(my, false);
-      if (my !== seq) return;
+      shown = page.length;
+      list.replaceChildren(...page.map(item));
+      more.hidden = shown >= res.hits.length;
+      shownKey = key;
       selects.forEach(s => {
         for (const o of s.options) if (o.value) o.textContent = labels.get(o) + ' (' + num(res.counts[s.name][o.value] || 0) + ')';
       });
-      const n = num(res.hits.length), qt = q.trim();
+      const n = num(res.hits.length);
       say(!qt ? `Có ${n} trang phù hợp bộ lọc.`
         : res.partial ? `Không có trang nào chứa đủ các từ “${qt}”; ${n} kết quả chứa một phần.`
           : res.hits.length ? `Tìm thấy ${n} kết quả cho “${qt}”.` : `Không tìm thấy kết quả nào cho “${qt}”.`);
+      done();
     } catch (e) {
       if (my !== seq) return;
       engine = null;
+      shownKey = '';
       say('Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.');
+      done();
     }
   };
 
   input.addEventListener('input', () => {
-    run();
+    run(true);
     clearTimeout(urlTimer);
     urlTimer = setTimeout(syncURL, 300);
   });

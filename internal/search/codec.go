@@ -61,13 +61,69 @@ func levels(df, n int) int {
 	return 1
 }
 
-// appendPostings appends a postings list with q impact levels: for each
-// document, in increasing id order, one number (gap−1)·2q + t·q + l, where
-// gap is the difference to the previous id (the first id counts from −1),
-// t is 1 when the term is in the title (the impact carries titleFlag) and
-// l the level 0..q−1 of the impact (impact 1..16 → level ⌊(impact−1)·q/16⌋,
-// read back as impact (l+1)·16/q).
-func appendPostings(b []byte, docs []uint32, impacts []uint8, q int) []byte {
+// dense marks a list written by its complement: see appendPostings and
+// appendPresence.
+const dense = '!'
+
+// appendDocs appends a list of increasing document numbers: each as the
+// gap to the previous one minus one, the first counted from −1.
+func appendDocs(b []byte, docs []uint32) []byte {
+	prev := int64(-1)
+	for _, d := range docs {
+		b = appendVarint(b, uint32(int64(d)-prev-1))
+		prev = int64(d)
+	}
+	return b
+}
+
+// appendComplement appends, as appendDocs, the documents below n that are
+// not in docs.
+func appendComplement(b []byte, docs []uint32, n int) []byte {
+	prev := int64(-1)
+	next := 0
+	for d := range uint32(n) {
+		if next < len(docs) && docs[next] == d {
+			next++
+			continue
+		}
+		b = appendVarint(b, uint32(int64(d)-prev-1))
+		prev = int64(d)
+	}
+	return b
+}
+
+// appendPresence appends a set of documents among n: as appendDocs, or,
+// when it holds more than half of them, as '!' and the complement.
+func appendPresence(b []byte, docs []uint32, n int) []byte {
+	if 2*len(docs) > n {
+		return appendComplement(append(b, dense), docs, n)
+	}
+	return appendDocs(b, docs)
+}
+
+// appendPostings appends a postings list with q impact levels of a term
+// found in len(docs) of n documents. With q > 1: for each document, in
+// increasing id order, one number (gap−1)·2q + t·q + l, where gap is the
+// difference to the previous id (the first id counts from −1), t is 1
+// when the term is in the title (the impact carries titleFlag) and l the
+// level 0..q−1 of the impact (impact 1..16 → level ⌊(impact−1)·q/16⌋, read
+// back as impact (l+1)·16/q). With q = 1 (the term is in more than half
+// of the documents) the impact says nothing, and the list is written
+// dense: '!', the documents without the term (appendComplement), '!',
+// the documents with it in the title (appendDocs).
+func appendPostings(b []byte, docs []uint32, impacts []uint8, q, n int) []byte {
+	if q == 1 {
+		b = appendComplement(append(b, dense), docs, n)
+		b = append(b, dense)
+		prev := int64(-1)
+		for i, d := range docs {
+			if impacts[i]&titleFlag != 0 {
+				b = appendVarint(b, uint32(int64(d)-prev-1))
+				prev = int64(d)
+			}
+		}
+		return b
+	}
 	prev := int64(-1)
 	for i, d := range docs {
 		gap := int64(d) - prev
@@ -89,11 +145,47 @@ type postingList struct {
 }
 
 // decodePostings decodes a postings list written by appendPostings with q
-// levels; an impact in the title reads back increased by boost.
-func decodePostings(s string, q, boost int) (postingList, error) {
+// levels among n documents; an impact in the title reads back increased
+// by boost.
+func decodePostings(s string, q, boost, n int) (postingList, error) {
+	var p postingList
+	if q == 1 {
+		rest, ok := strings.CutPrefix(s, string(dense))
+		comp, titles, ok2 := strings.Cut(rest, string(dense))
+		if !ok || !ok2 {
+			return postingList{}, &FormatError{What: "postings", Detail: "dense list without its two marks"}
+		}
+		absent, err := decodeDocs(comp, n)
+		if err != nil {
+			return postingList{}, err
+		}
+		title, err := decodeDocs(titles, n)
+		if err != nil {
+			return postingList{}, err
+		}
+		p.docs = make([]int32, 0, n-len(absent))
+		p.impacts = make([]int32, 0, n-len(absent))
+		a, t := 0, 0
+		for d := range int32(n) {
+			if a < len(absent) && absent[a] == d {
+				a++
+				continue
+			}
+			imp := int32(impactLevels)
+			if t < len(title) && title[t] == d {
+				imp += int32(boost)
+				t++
+			}
+			p.docs = append(p.docs, d)
+			p.impacts = append(p.impacts, imp)
+		}
+		if t != len(title) {
+			return postingList{}, &FormatError{What: "postings", Detail: "title document not in the list"}
+		}
+		return p, nil
+	}
 	step := int32(impactLevels / q)
 	q2 := uint64(2 * q)
-	var p postingList
 	prev := int64(-1)
 	var v, shift uint64
 	for i := 0; i < len(s); i++ {
@@ -108,6 +200,9 @@ func decodePostings(s string, q, boost int) (postingList, error) {
 		}
 		v |= uint64(d) << shift
 		doc := prev + 1 + int64(v/q2)
+		if doc >= int64(n) {
+			return postingList{}, &FormatError{What: "postings", Offset: i, Detail: "document out of range"}
+		}
 		l := int32(v % q2)
 		imp := (l%int32(q) + 1) * step
 		if l >= int32(q) {
@@ -122,6 +217,42 @@ func decodePostings(s string, q, boost int) (postingList, error) {
 		return postingList{}, &FormatError{What: "postings", Offset: len(s), Detail: "truncated number"}
 	}
 	return p, nil
+}
+
+// decodeDocs decodes a list written by appendDocs; documents are below n.
+func decodeDocs(s string, n int) ([]int32, error) {
+	gaps, err := decodeVarints(s)
+	if err != nil {
+		return nil, err
+	}
+	prev := int64(-1)
+	for i, g := range gaps {
+		prev += int64(g) + 1
+		if prev >= int64(n) {
+			return nil, &FormatError{What: "documents", Offset: i, Detail: "document out of range"}
+		}
+		gaps[i] = int32(prev)
+	}
+	return gaps, nil
+}
+
+// decodePresence decodes a set written by appendPresence.
+func decodePresence(s string, n int) ([]int32, error) {
+	rest, ok := strings.CutPrefix(s, string(dense))
+	docs, err := decodeDocs(rest, n)
+	if err != nil || !ok {
+		return docs, err
+	}
+	all := make([]int32, 0, n-len(docs))
+	j := 0
+	for d := range int32(n) {
+		if j < len(docs) && docs[j] == d {
+			j++
+			continue
+		}
+		all = append(all, d)
+	}
+	return all, nil
 }
 
 // decodeVarints decodes a sequence of numbers written by appendVarint.

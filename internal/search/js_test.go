@@ -137,7 +137,7 @@ const c = require('./client.js');
 const input = require('./input.json');
 process.stdout.write(JSON.stringify(input.map(s => {
   const q = c.parse(s);
-  return { tokens: c.tokens(s).map(t => [t.k, t.f]), terms: q.terms.map(t => t.k), bigrams: q.bigrams, prefix: q.prefix };
+  return { tokens: c.tokens(s).map(t => [t.k, t.f]), terms: q.terms.map(t => t.k), bigrams: q.bigrams, prefix: q.prefix, prefixPair: q.prefixPair };
 })));
 `
 
@@ -150,6 +150,7 @@ func TestNormalizeGoJS(t *testing.T) {
 		Terms   []string    `json:"terms"`
 		Bigrams []string    `json:"bigrams"`
 		Prefix  bool        `json:"prefix"`
+		PPair   bool        `json:"prefixPair"`
 	}
 	var got []out
 	runNode(t, t.TempDir(), normScript, sample, &got)
@@ -166,7 +167,7 @@ func TestNormalizeGoJS(t *testing.T) {
 		for _, tk := range q.terms {
 			want.Terms = append(want.Terms, tk.key)
 		}
-		want.Bigrams, want.Prefix = q.bigrams, q.prefix
+		want.Bigrams, want.Prefix, want.PPair = q.bigrams, q.prefix, q.prefixPair
 		g := got[i]
 		for _, o := range []*out{&g, &want} {
 			if len(o.Tokens) == 0 {

@@ -200,34 +200,45 @@ func (s *Searcher) shard(name string) (map[string]string, error) {
 
 // A termLine is a decoded shard line.
 type termLine struct {
-	fold     string
-	df       int
-	variants []string // Key forms
-	posts    []postingList
+	fold  string
+	df    int
+	keys  []string // the fold's variants (Key forms); none for a pair
+	posts postingList
 }
 
 func parseLine(name, fold, rest string, n, boost int) (termLine, error) {
 	f := strings.Split(rest, "\t")
 	df, err := strconv.Atoi(f[0])
-	if err != nil || len(f)%2 != 1 {
+	if err != nil || len(f) != 3 {
 		return termLine{}, &FormatError{File: name, What: "term line", Detail: strconv.Quote(fold)}
 	}
 	tl := termLine{fold: fold, df: df}
-	for i := 1; i+1 < len(f); i += 2 {
-		k := f[i]
-		if k == "" {
-			k = fold
+	if strings.HasSuffix(fold, "*") {
+		// A prefix's completions: documents only, each with the top impact.
+		tl.posts.docs, err = decodePresence(f[2], n)
+		for range tl.posts.docs {
+			tl.posts.impacts = append(tl.posts.impacts, impactLevels)
 		}
-		p, err := decodePostings(f[i+1], levels(df, n), boost)
-		if err != nil {
-			var fe *FormatError
-			if errors.As(err, &fe) {
-				fe.File = name
+	} else {
+		if !strings.Contains(fold, " ") {
+			for k := range strings.SplitSeq(f[1], " ") {
+				if k == "" {
+					k = fold
+				}
+				tl.keys = append(tl.keys, k)
 			}
-			return termLine{}, err
 		}
-		tl.variants = append(tl.variants, k)
-		tl.posts = append(tl.posts, p)
+		tl.posts, err = decodePostings(f[2], levels(df, n), boost, n)
+	}
+	if err != nil {
+		var fe *FormatError
+		if errors.As(err, &fe) {
+			fe.File = name
+		}
+		return termLine{}, err
+	}
+	if len(tl.posts.docs) != df {
+		return termLine{}, &FormatError{File: name, What: "term line", Detail: fmt.Sprintf("%q: %d documents, df %d", fold, len(tl.posts.docs), df)}
 	}
 	return tl, nil
 }
@@ -406,25 +417,31 @@ func (s *Searcher) score(qr query, score []int64, count []int32) error {
 		}
 		for _, l := range lines {
 			idf := s.idf(l.line.df)
-			for vi, k := range l.line.variants {
-				w := int64(p.Fold)
-				switch {
-				case !l.completion && t.accented() && k == t.key:
-					w = int64(p.Exact)
-				case l.completion && t.accented() && strings.HasPrefix(k, t.key):
-					w = int64(p.PrefixExact)
-				case l.completion:
-					w = int64(p.Prefix)
+			w := int64(p.Fold)
+			if l.completion {
+				w = int64(p.Prefix)
+			}
+			var exact map[int32]bool // documents with t's accents; nil: none or all
+			all := false
+			if !l.completion && t.accented() && slices.Contains(l.line.keys, t.key) {
+				if len(l.line.keys) == 1 {
+					all = true
+				} else if exact, err = s.variant(t.key, l.line.posts.docs); err != nil {
+					return err
 				}
-				pl := l.line.posts[vi]
-				for j, d := range pl.docs {
-					v := idf * int64(pl.impacts[j]) * w
-					if best[d] == 0 {
-						touched = append(touched, d)
-					}
-					if v > best[d] {
-						best[d] = v
-					}
+			}
+			pl := l.line.posts
+			for j, d := range pl.docs {
+				wd := w
+				if all || exact[d] {
+					wd = int64(p.Exact)
+				}
+				v := idf * int64(pl.impacts[j]) * wd
+				if best[d] == 0 {
+					touched = append(touched, d)
+				}
+				if v > best[d] {
+					best[d] = v
 				}
 			}
 		}
@@ -435,30 +452,67 @@ func (s *Searcher) score(qr query, score []int64, count []int32) error {
 		}
 		touched = touched[:0]
 	}
-	for _, b := range qr.bigrams {
+	for i, b := range qr.bigrams {
 		name := dataName("b", shardOf(s.m.Bi, b), s.m.Hash, "txt")
 		sh, err := s.shard(name)
 		if err != nil {
 			return err
 		}
-		rest, ok := sh[b]
-		if !ok {
-			continue
+		var pairs []string // the pair, or for a prefix pair every pair it begins in its shard
+		if qr.prefixPair && i == len(qr.bigrams)-1 && runeCount(qr.terms[len(qr.terms)-1].fold) >= p.PrefixMin {
+			for pair := range sh {
+				if strings.HasPrefix(pair, b) {
+					pairs = append(pairs, pair)
+				}
+			}
+		} else if _, ok := sh[b]; ok {
+			pairs = append(pairs, b)
 		}
-		l, err := parseLine(name, b, rest, s.m.N, s.m.Params.Title)
-		if err != nil {
-			return err
-		}
-		idf := s.idf(l.df)
-		for _, pl := range l.posts {
-			for j, d := range pl.docs {
-				if count[d] > 0 {
-					score[d] += idf * int64(pl.impacts[j]) * int64(p.Bigram)
+		for _, pair := range pairs {
+			l, err := parseLine(name, pair, sh[pair], s.m.N, s.m.Params.Title)
+			if err != nil {
+				return err
+			}
+			idf := s.idf(l.df)
+			for j, d := range l.posts.docs {
+				if v := idf * int64(l.posts.impacts[j]) * int64(p.Bigram); count[d] > 0 && v > best[d] {
+					if best[d] == 0 {
+						touched = append(touched, d)
+					}
+					best[d] = v
 				}
 			}
 		}
+		for _, d := range touched {
+			score[d] += best[d]
+			best[d] = 0
+		}
+		touched = touched[:0]
 	}
 	return nil
+}
+
+// variant returns the documents holding the variant key, from its variant
+// shard; docs are those of its fold.
+func (s *Searcher) variant(key string, docs []int32) (map[int32]bool, error) {
+	name := dataName("k", variantShard(key, s.m.Variant), s.m.Hash, "txt")
+	sh, err := s.shard(name)
+	if err != nil {
+		return nil, err
+	}
+	rest, ok := sh[key]
+	if !ok {
+		return nil, &FormatError{File: name, What: "variant line", Detail: "no line for " + strconv.Quote(key)}
+	}
+	pos, err := decodePresence(rest, len(docs))
+	if err != nil {
+		return nil, err
+	}
+	set := make(map[int32]bool, len(pos))
+	for _, p := range pos {
+		set[docs[p]] = true
+	}
+	return set, nil
 }
 
 // A matchLine is a term line matched by a query term.
@@ -468,58 +522,49 @@ type matchLine struct {
 }
 
 // termLines returns the lines matching query term t: its own fold and, for
-// a prefix, up to PrefixTerms completions (most frequent first) found in
-// the shard of t and up to PrefixShards−1 following shards.
+// a prefix of PrefixMin code points or more, the line of its completions
+// ("fold*").
 func (s *Searcher) termLines(t token, prefix bool) ([]matchLine, error) {
-	p := s.m.Params
-	first := shardOf(s.m.Uni, t.fold)
-	last := first
-	if prefix && runeCount(t.fold) >= p.PrefixMin {
-		for last+1 < len(s.m.Uni) && last+1 < first+p.PrefixShards && hasPrefix(s.m.Uni[last+1], t.fold) {
-			last++
-		}
-	} else {
-		prefix = false
-	}
 	var out []matchLine
-	type cand struct {
-		fold, rest, file string
-		df               int
+	l, ok, err := s.termLine(t.fold)
+	if err != nil {
+		return nil, err
 	}
-	var cands []cand
-	for i := first; i <= last; i++ {
-		name := dataName("u", i, s.m.Hash, "txt")
-		sh, err := s.shard(name)
+	if ok {
+		out = append(out, matchLine{line: l})
+	}
+	if prefix && runeCount(t.fold) >= s.m.Params.PrefixMin {
+		l, ok, err := s.termLine(t.fold + "*")
 		if err != nil {
 			return nil, err
 		}
-		if rest, ok := sh[t.fold]; ok {
-			l, err := parseLine(name, t.fold, rest, s.m.N, s.m.Params.Title)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, matchLine{line: l})
+		if ok {
+			out = append(out, matchLine{line: l, completion: true})
 		}
-		if !prefix {
-			continue
-		}
-		for fold, rest := range sh {
-			if fold != t.fold && hasPrefix(fold, t.fold) {
-				df, _, _ := strings.Cut(rest, "\t")
-				n, _ := strconv.Atoi(df)
-				cands = append(cands, cand{fold, rest, name, n})
-			}
-		}
-	}
-	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.df, a.df), jsCompare(a.fold, b.fold)) })
-	for _, c := range cands[:min(len(cands), p.PrefixTerms)] {
-		l, err := parseLine(c.file, c.fold, c.rest, s.m.N, s.m.Params.Title)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, matchLine{line: l, completion: true})
 	}
 	return out, nil
+}
+
+// termLine returns the line of a fold or of a prefix's completions
+// ("p*"), following a pointer to the only completion.
+func (s *Searcher) termLine(term string) (termLine, bool, error) {
+	name := dataName("u", shardOf(s.m.Uni, term), s.m.Hash, "txt")
+	sh, err := s.shard(name)
+	if err != nil {
+		return termLine{}, false, err
+	}
+	rest, ok := sh[term]
+	if !ok {
+		return termLine{}, false, nil
+	}
+	if c, ok := strings.CutPrefix(rest, ">"); ok {
+		if !strings.HasPrefix(c, strings.TrimSuffix(term, "*")) || strings.HasSuffix(c, "*") {
+			return termLine{}, false, &FormatError{File: name, What: "prefix line", Detail: strconv.Quote(term)}
+		}
+		return s.termLine(c)
+	}
+	l, err := parseLine(name, term, rest, s.m.N, s.m.Params.Title)
+	return l, err == nil, err
 }
 
 // record returns the record of document d.

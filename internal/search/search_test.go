@@ -128,11 +128,12 @@ func TestCodec(t *testing.T) {
 				}
 				imps = append(imps, imp)
 			}
-			enc := string(appendPostings(nil, docs, imps, q))
+			n := d + 1 + r.IntN(3)
+			enc := string(appendPostings(nil, docs, imps, q, n))
 			if strings.ContainsAny(enc, "\t\n") {
 				t.Fatalf("encoding contains a separator: %q", enc)
 			}
-			p, err := decodePostings(enc, q, boost)
+			p, err := decodePostings(enc, q, boost, n)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -153,16 +154,16 @@ func TestCodec(t *testing.T) {
 	}
 	// A title hit reads back above every impact without the title.
 	for _, q := range []int{16, 8, 4, 2, 1} {
-		p, err := decodePostings(string(appendPostings(nil, []uint32{0, 1}, []uint8{1 | titleFlag, 16}, q)), q, boost)
+		p, err := decodePostings(string(appendPostings(nil, []uint32{0, 1}, []uint8{1 | titleFlag, 16}, q, 3)), q, boost, 3)
 		if err != nil || p.impacts[0] <= p.impacts[1] {
 			t.Errorf("q=%d: title impact %v not above the best body impact (%v)", q, p.impacts, err)
 		}
 	}
-	if _, err := decodePostings("0*", 16, boost); err == nil {
+	if _, err := decodePostings("0*", 16, boost, 100); err == nil {
 		t.Error("bad character accepted")
 	}
 	var fe *FormatError
-	if _, err := decodePostings("0z", 16, boost); !errors.As(err, &fe) {
+	if _, err := decodePostings("0z", 16, boost, 100); !errors.As(err, &fe) {
 		t.Errorf("truncated number: err = %v, want a FormatError", err)
 	}
 }
@@ -361,8 +362,10 @@ func TestBuildFiles(t *testing.T) {
 	for _, c := range []struct {
 		kind   string
 		firsts []string
-	}{{"u", m.Uni}, {"b", m.Bi}} {
-		for i, first := range c.firsts {
+		target int
+	}{{"u", m.Uni, defaultSizing().uni}, {"b", m.Bi, defaultSizing().bi}} {
+		var prevLast string
+		for i, sep := range c.firsts {
 			name := path.Join(Dir, dataName(c.kind, i, m.Hash, "txt"))
 			b, ok := idx.Files[name]
 			if !ok {
@@ -373,25 +376,40 @@ func TestBuildFiles(t *testing.T) {
 				term, _, _ := strings.Cut(l, "\t")
 				terms = append(terms, term)
 			}
-			if len(terms) == 0 || terms[0] != first {
-				t.Errorf("%s: first term %q, manifest says %q", name, terms[:min(1, len(terms))], first)
+			if len(terms) == 0 || jsCompare(sep, terms[0]) > 0 || i > 0 && jsCompare(sep, prevLast) <= 0 || i == 0 && sep != "" {
+				t.Errorf("%s: separator %q, first term %q, last term before %q", name, sep, terms[:min(1, len(terms))], prevLast)
 			}
 			if !slices.IsSortedFunc(terms, jsCompare) {
 				t.Errorf("%s is not sorted", name)
 			}
-			if i+1 < len(c.firsts) && jsCompare(terms[len(terms)-1], c.firsts[i+1]) >= 0 {
-				t.Errorf("%s overlaps the next shard", name)
-			}
-			if len(terms) > 1 && len(b) > 2*uniShardBytes {
+			if len(terms) > 1 && len(b) > 2*c.target {
 				t.Errorf("%s: %d bytes for %d terms", name, len(b), len(terms))
 			}
+			prevLast = terms[len(terms)-1]
 		}
+	}
+	if m.Variant < 1 {
+		t.Errorf("%d variant shards", m.Variant)
 	}
 	for _, d := range docs[:20] {
 		ts := tokenize(d.Title)
 		for i, tk := range ts {
-			if rest, ok := mustShard(t, s, "u", m.Uni, tk.fold)[tk.fold]; !ok || !strings.Contains(rest+"\t", "\t"+tk.key+"\t") && !strings.Contains(rest, "\t\t") {
-				t.Errorf("term %q of %q not in its shard", tk.key, d.URL)
+			l, ok, err := s.termLine(tk.fold)
+			if err != nil || !ok || !slices.Contains(l.keys, tk.key) {
+				t.Errorf("term %q of %q: line %v %v, keys %q", tk.key, d.URL, ok, err, l.keys)
+				continue
+			}
+			if len(l.keys) > 1 && tk.accented() {
+				if set, err := s.variant(tk.key, l.posts.docs); err != nil || len(set) == 0 {
+					t.Errorf("variant %q of %q: %v, %d documents", tk.key, d.URL, err, len(set))
+				}
+			}
+			for j := range tk.fold {
+				if p := tk.fold[:j]; runeCount(p) >= m.Params.PrefixMin {
+					if pl, ok, err := s.termLine(p + "*"); err != nil || !ok || pl.df < 1 {
+						t.Errorf("prefix %q of %q: %v %v", p, tk.fold, ok, err)
+					}
+				}
 			}
 			if i > 0 {
 				b := ts[i-1].fold + " " + tk.fold

@@ -137,9 +137,14 @@ type query struct {
 	terms   []token  // distinct syllables in order of first appearance
 	prefix  bool     // the last term may be incomplete (the query does not end with a separator)
 	bigrams []string // distinct folded pairs of adjacent syllables, "an ninh"
+	// prefixPair: the last of bigrams ends with the last term, which may
+	// be incomplete (prefix is set).
+	prefixPair bool
 }
 
-// parseQuery parses q. At most maxTerms distinct syllables are kept.
+// parseQuery parses q. At most maxTerms distinct syllables are kept. A
+// last word of one letter (not a digit) that the query does not end after
+// is dropped: it is the start of a word still being typed.
 func parseQuery(q string) query {
 	const maxTerms = 12
 	var qr query
@@ -149,13 +154,20 @@ func parseQuery(q string) query {
 		last, _ := utf8.DecodeLastRuneInString(nq)
 		qr.prefix = isWordRune(last)
 	}
+	if qr.prefix && oneLetter(ts[len(ts)-1]) {
+		// The first letter of a word being typed: too little to search
+		// for; the query is the words before it.
+		ts, qr.prefix = ts[:len(ts)-1], false
+	}
 	seen := map[string]bool{}
+	lastPair := false
 	for i, t := range ts {
 		if i > 0 {
 			b := ts[i-1].fold + " " + t.fold
 			if !seen["\x00"+b] {
 				seen["\x00"+b] = true
 				qr.bigrams = append(qr.bigrams, b)
+				lastPair = i == len(ts)-1
 			}
 		}
 		if seen[t.key] {
@@ -173,7 +185,14 @@ func parseQuery(q string) query {
 		seen[t.key] = true
 		qr.terms = append(qr.terms, t)
 	}
+	qr.prefixPair = qr.prefix && lastPair
 	return qr
+}
+
+// oneLetter reports whether t is a single letter (a digit is a word).
+func oneLetter(t token) bool {
+	r, n := utf8.DecodeRuneInString(t.fold)
+	return n == len(t.fold) && !unicode.IsDigit(r)
 }
 
 // jsCompare orders strings like the JavaScript < operator: by UTF-16 code
