@@ -18,6 +18,7 @@
   const nfc = s => s.normalize('NFC');
   // lower maps each code point like Go's unicode.ToLower (no special casing).
   const lower = s => {
+    if (!/[\u0130\u03a3]/.test(s)) return nfc(s.toLowerCase()); // no special casing
     let o = '';
     for (const c of s) {
       const l = c.toLowerCase();
@@ -95,8 +96,12 @@
   const postings = (s, q, boost, n) => {
     const docs = [], imps = [];
     if (q === 1) {
-      const [, absent, title] = s.split('!'), t = new Set(docList(title));
-      for (const d of complement(docList(absent), n)) { docs.push(d); imps.push(16 + (t.has(d) ? boost : 0)); }
+      const [, absent, title] = s.split('!'), t = docList(title);
+      let j = 0;
+      for (const d of complement(docList(absent), n)) {
+        const tt = t[j] === d;
+        docs.push(d); imps.push(16 + (tt ? boost : 0)); j += tt;
+      }
       return { docs, imps };
     }
     let prev = -1;
@@ -150,7 +155,8 @@
     };
     const facets = () => load(name('f', -1, 'json'), t => {
       const f = JSON.parse(t);
-      return { section: unRLE(f.s), 'tinh-thanh': unRLE(f.p), 'loai-mo-hinh': unRLE(f.k), fs: unRLE(f.f), sets: f.fs };
+      const c = r => Int32Array.from(unRLE(r));
+      return { section: c(f.s), 'tinh-thanh': c(f.p), 'loai-mo-hinh': c(f.k), fs: c(f.f), sets: f.fs };
     });
     // line decodes (once) the line of term in file n: {df, keys, docs, imps}.
     const line = (n, term, rest) => {
@@ -168,10 +174,15 @@
       if (r === undefined) return null;
       return r[0] === '>' ? termLine(r.slice(1)) : line(n, term, r);
     };
-    // variant is the set of documents holding key, a variant of a fold with docs.
+    // variant marks the documents holding key, a variant of a fold with docs.
     const variant = async (key, docs) => {
-      const r = (await load(name('k', variantShard(key, m.k), 'txt'), lines)).get(key);
-      return new Set(presence(r, docs.length).map(i => docs[i]));
+      const n = name('k', variantShard(key, m.k), 'txt'), r = (await load(n, lines)).get(key), id = n + '\0' + key;
+      if (!decoded.has(id)) {
+        const mark = new Uint8Array(N);
+        for (const i of presence(r, docs.length)) mark[docs[i]] = 1;
+        decoded.set(id, mark);
+      }
+      return decoded.get(id);
     };
     const idf = df => Math.max(1, Math.floor(Math.log(1 + (N - df + 0.5) / (df + 0.5)) * P.idf + 0.5));
     const long = t => [...t.f].length >= P.pmin;
@@ -202,7 +213,7 @@
           for (let j = 0; j < l.docs.length; j++) {
             const d = l.docs[j];
             if (!count && cnt[d] === 0) continue;
-            const v = w0 * l.imps[j] * (ex && (ex === true || ex.has(d)) ? P.exact : w);
+            const v = w0 * l.imps[j] * (ex && (ex === true || ex[d]) ? P.exact : w);
             if (best[d] === 0) touched.push(d);
             if (v > best[d]) best[d] = v;
           }
@@ -245,27 +256,42 @@
         for (let i = 0; i < 3; i++) if (i !== skip && fv[i] >= 0 && F[FACETS[i]][d] !== fv[i]) return false;
         return skip === 3 || fv[3] < 0 || F.sets[F.fs[d]].includes(fv[3]);
       };
-      let matched = d => need === 0 || cnt[d] === need, partial = false;
+      let partial = false;
       if (need > 1) {
         let found = false;
-        for (let d = 0; d < N && !found; d++) found = cnt[d] === need && passes(d, -1);
-        if (!found) { partial = true; matched = d => cnt[d] > 0; }
+        for (let d = 0; d < N && !found; d++) found = cnt[d] === need && (!any || passes(d, -1));
+        partial = !found;
+      }
+      // Counts per value index (fields: per field set), then by slug.
+      const per = FACETS.map((f, i) => new Int32Array(i < 3 ? m.x[f] ? m.x[f].length + 1 : 1 : F.sets.length));
+      const hits = [], [c0, c1, c2] = FACETS.map(f => F[f]), [p0, p1, p2, p3] = per, fs = F.fs;
+      for (let d = 0; d < N; d++) {
+        if (need && (partial ? cnt[d] === 0 : cnt[d] !== need)) continue;
+        if (!any) {
+          p0[c0[d]]++; p1[c1[d]]++; p2[c2[d]]++; p3[fs[d]]++;
+          if (need) hits.push(d);
+          continue;
+        }
+        for (let i = 0; i < 3; i++) if (passes(d, i)) per[i][F[FACETS[i]][d]]++;
+        if (passes(d, 3)) per[3][F.fs[d]]++;
+        if (passes(d, -1)) hits.push(d);
       }
       const counts = {};
-      FACETS.forEach(f => { counts[f] = {}; });
-      const add = (f, v) => { if (v > 0) { const s = m.x[f][v - 1][0]; counts[f][s] = (counts[f][s] || 0) + 1; } };
-      const hits = [];
-      for (let d = 0; d < N; d++) {
-        if (!matched(d)) continue;
-        for (let i = 0; i < 3; i++) if (passes(d, i)) add(FACETS[i], F[FACETS[i]][d]);
-        if (passes(d, 3)) F.sets[F.fs[d]].forEach(v => add('linh-vuc', v));
-        if ((need || any) && passes(d, -1)) hits.push(d);
-      }
-      if (need === 0) {
-        const rec = await load(name('r', -1, 'txt'), numbers);
-        hits.sort((a, b) => rec[b] - rec[a] || a - b);
+      FACETS.forEach((f, i) => {
+        const c = counts[f] = {}, add = (v, k) => { if (v > 0 && k) { const s = m.x[f][v - 1][0]; c[s] = (c[s] || 0) + k; } };
+        if (i < 3) per[i].forEach((k, v) => add(v, k)); else per[3].forEach((k, si) => F.sets[si].forEach(v => add(v, k)));
+      });
+      // Best first: by terms matched, score, then document; or, browsing, by
+      // date rank. Sorted as numbers when the keys fit in a double.
+      const rec = need ? null : await load(name('r', -1, 'txt'), numbers);
+      const hi = d => (need ? cnt[d] * 2 ** 26 + sc[d] : rec[d]);
+      if (N < 2 ** 20 && hits.every(d => (need ? sc[d] < 2 ** 26 : rec[d] < 2 ** 30))) {
+        const k = new Float64Array(hits.length);
+        hits.forEach((d, i) => { k[i] = hi(d) * 2 ** 20 + (2 ** 20 - 1 - d); });
+        k.sort();
+        for (let i = 0; i < k.length; i++) hits[i] = 2 ** 20 - 1 - k[k.length - 1 - i] % 2 ** 20;
       } else {
-        hits.sort((a, b) => cnt[b] - cnt[a] || sc[b] - sc[a] || a - b);
+        hits.sort((a, b) => hi(b) - hi(a) || a - b);
       }
       const folds = new Set(qr.terms.map(t => t.f));
       const last = qr.terms[need - 1];
