@@ -35,6 +35,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lantoa/lantoa/internal/content"
 	"github.com/lantoa/lantoa/internal/diag"
@@ -114,6 +115,7 @@ type Result struct {
 type Renderer struct {
 	md        goldmark.Markdown // with linkify
 	noLinkify goldmark.Markdown // for bodies without "http:", "www.", "@"…
+	checker   goldmark.Markdown // noLinkify for Check: plain paragraphs are not parsed
 }
 
 var stateKey = parser.NewContextKey()
@@ -131,11 +133,12 @@ type state struct {
 
 // New configures the goldmark instance.
 func New() *Renderer {
-	return &Renderer{md: newGoldmark(true), noLinkify: newGoldmark(false)}
+	return &Renderer{md: newGoldmark(true, false), noLinkify: newGoldmark(false, false), checker: newGoldmark(false, true)}
 }
 
-// newGoldmark configures goldmark, with or without linkify.
-func newGoldmark(linkify bool) goldmark.Markdown {
+// newGoldmark configures goldmark, with or without linkify; check makes
+// the instance of Check (see plainParagraphs).
+func newGoldmark(linkify, check bool) goldmark.Markdown {
 	popts := []parser.Option{
 		parser.WithAutoHeadingID(),
 		parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
@@ -143,6 +146,10 @@ func newGoldmark(linkify bool) goldmark.Markdown {
 	if linkify {
 		// extension.Linkify, with its priority, behind a cheap filter.
 		popts = append(popts, parser.WithInlineParsers(util.Prioritized(linkifyFilter{extension.NewLinkifyParser()}, 999)))
+	}
+	if check {
+		// After the table (200) and link reference (100) transformers.
+		popts = append(popts, parser.WithParagraphTransformers(util.Prioritized(plainParagraphs{}, 1000)))
 	}
 	return goldmark.New(
 		goldmark.WithExtensions(
@@ -208,41 +215,22 @@ func mayLinkify(body []byte) bool {
 }
 
 // keepsTrailingSpace reports whether a line of body ends with two or more
-// spaces or tabs, not counting the two spaces of a hard line break.
-// goldmark trims the white space at the end of a line from the text
-// after the last inline parser it called: with linkify, which it calls at
-// every space, that text is the last space alone, and the white space
-// before it stays ("a    \n" is "a <br>" with linkify, "a<br>" without).
+// spaces or tabs (a hard line break's two spaces included: the text of a
+// heading, for one, can end before the newline). goldmark trims the white
+// space at the end of a line from the text after the last inline parser
+// it called: with linkify, which it calls at every space, that text is the
+// last space alone, and the white space before it stays ("a \t" gives
+// "a " with linkify, "a" without).
 func keepsTrailingSpace(body []byte) bool {
 	if bytes.IndexByte(body, '\t') < 0 && bytes.IndexByte(body, '\v') < 0 && bytes.IndexByte(body, '\f') < 0 {
-		// Spaces only: two or more left after a hard line break's two.
-		return bytes.Contains(body, []byte("    \n")) || bytes.HasSuffix(body, []byte("  "))
+		return bytes.Contains(body, []byte("  \n")) || bytes.HasSuffix(body, []byte("  "))
 	}
-	run := func(end int) int { // white space just before end
-		n := 0
-		for end-n > 0 && (body[end-n-1] == ' ' || body[end-n-1] == '\t' || body[end-n-1] == '\v' || body[end-n-1] == '\f') {
-			n++
-		}
-		return n
-	}
-	if run(len(body)) >= 2 {
-		return true
-	}
-	for off := 0; ; {
-		i := bytes.IndexByte(body[off:], '\n')
-		if i < 0 {
-			return false
-		}
-		end := off + i
-		n := run(end)
-		if n >= 2 && body[end-1] == ' ' && body[end-2] == ' ' {
-			n -= 2 // a hard line break
-		}
-		if n >= 2 {
+	for _, line := range bytes.Split(body, []byte("\n")) {
+		if len(line)-len(bytes.TrimRight(line, " \t\v\f")) >= 2 {
 			return true
 		}
-		off = end + 1
 	}
+	return false
 }
 
 // linkifyPrefixes are how the URLs extension.Linkify finds start; its
@@ -257,7 +245,57 @@ func (r *Renderer) Render(p *content.Page, resolve Resolver) *Result {
 // Check parses p.Body and runs every check of Render (links, images,
 // headings) without producing HTML or text: what `lantoa check` needs.
 func (r *Renderer) Check(p *content.Page, resolve Resolver) *Result {
-	return r.run(r.goldmarkFor(p.Body), p, resolve, false)
+	md := r.goldmarkFor(p.Body)
+	if md == r.noLinkify {
+		md = r.checker
+	}
+	return r.run(md, p, resolve, false)
+}
+
+// isBar reports whether line has c and nothing else but white space.
+func isBar(line []byte, c byte) bool {
+	t := bytes.TrimSpace(line)
+	return len(t) > 0 && len(bytes.Trim(t, string(c)+" \t")) == 0
+}
+
+// plainParagraphs cuts, for Check, every paragraph without "[" or "<" to
+// its first character. Only links ([…](…), [^…]), images (![…](…)) and
+// autolinks (<…>; and linkify's, but Check uses this instance only for
+// bodies that cannot have those) are checked in paragraphs, and they
+// cannot be written without "[" or "<"; the paragraph itself stays, so
+// the structure of the document (empty sections, positions of blocks)
+// is unchanged. Inline parsing of the text that would be thrown away is
+// most of the cost of a Check. The tests compare Check with and without it.
+type plainParagraphs struct{}
+
+func (plainParagraphs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	// A paragraph is also closed (and transformed) when the line after it
+	// makes it a setext heading ("Tiêu đề\n---"): its lines are then the
+	// heading's. Any line of "=" or "-" keeps the paragraph whole.
+	if next, _ := reader.PeekLine(); isBar(next, '=') || isBar(next, '-') {
+		return
+	}
+	src := reader.Source()
+	lines := node.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		v := seg.Value(src)
+		if bytes.IndexByte(v, '[') >= 0 || bytes.IndexByte(v, '<') >= 0 {
+			return
+		}
+	}
+	first := lines.At(0)
+	v := first.Value(src)
+	j := 0
+	for j < len(v) && util.IsSpace(v[j]) {
+		j++
+	}
+	if j == len(v) {
+		return
+	}
+	_, n := utf8.DecodeRune(v[j:])
+	lines.SetSliced(0, 1)
+	lines.Set(0, first.WithStop(first.Start+j+n))
 }
 
 // run parses p.Body with md and checks it; with html, it also renders the
