@@ -148,6 +148,9 @@ type probeRun struct {
 // query and the first-query budget (100 KB gzip); it reports the rest.
 //
 //	LANTOA_SEARCH_LARGE=corpus go test -run TestBrowserLargeCorpus -v ./internal/search
+//
+// LANTOA_SEARCH_TRACE=1 also logs, for each keystroke over 30 ms, when each
+// file it fetched started and ended (ms after the input event).
 func TestBrowserLargeCorpus(t *testing.T) {
 	if os.Getenv("LANTOA_SEARCH_LARGE") != "corpus" || corpusDir() == "" {
 		t.Skip("set LANTOA_SEARCH_LARGE=corpus (and LANTOA_SEARCH_CORPUS to a generated site) to run")
