@@ -285,7 +285,10 @@ func (plainParagraphs) Transform(node *ast.Paragraph, reader text.Reader, pc par
 		}
 	}
 	first := lines.At(0)
-	v := first.Value(src)
+	if first.Padding != 0 { // a tab expanded to spaces before the text
+		return
+	}
+	v := src[first.Start:first.Stop]
 	j := 0
 	for j < len(v) && util.IsSpace(v[j]) {
 		j++
