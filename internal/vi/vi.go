@@ -10,7 +10,10 @@
 // Invalid UTF-8 is never passed through: each maximal run of invalid bytes
 // becomes one U+FFFD (as strings.ToValidUTF8 does).
 //
-//   - [NFC]: Unicode NFC.
+//   - [NFC]: Unicode NFC ([NFCBytes] for bytes, [IsNFC] to ask). Text
+//     already in NFC is returned as is; text made only of ASCII, Latin
+//     letters with diacritics (all of Vietnamese) and common punctuation
+//     is recognized as NFC without the Unicode tables.
 //   - [Lower]: NFC, then Unicode lower case.
 //   - [NormalizeTone]: NFC with the tone mark of the vowel pairs oa, oe, uy
 //     in an open syllable moved to one canonical place (see below); case kept.
