@@ -56,16 +56,20 @@
 //   - Cost: TestCachedRebuildOverhead builds the same site without images
 //     and the site with its photos cached, alternately, and logs the
 //     medians of wall time and of the process's CPU time (which a busy
-//     machine disturbs less) and the overhead; the cold build is logged
-//     too. Timing is logged, not asserted (the figures are in
-//     docs/benchmarks.md); only the cache counts are.
+//     machine disturbs less), their least values, and the overhead; the
+//     cold build is logged too. Timing is logged, not asserted (the
+//     figures are in docs/benchmarks.md); only the cache counts are.
+//   - Decoding: TestCachedHeroNotDecoded compares what a warm build
+//     allocates with anh-1.jpg as the front matter image and with it as
+//     the first body image: the hero's variant is not decoded for a share
+//     card that is not drawn.
+//   - Damaged cache: TestDamagedCacheRebuilt truncates one cached variant
+//     and rewrites another in place with the same size; the next build
+//     processes that photo again (1 processed, 2 cached) and publishes the
+//     same bytes as the first build.
 //
 // # Known bugs
 //
 // A test that shows a known bug is skipped with the reason; set
-// LANTOA_KNOWN_BUGS=1 to run it. TestCachedHeroNotDecoded: a build whose
-// images all come from the cache still decodes the 800w JPEG of every
-// story's front matter image for its share card (internal/build, cardFor),
-// even when share images are off; it shows as about 2.5 MB more allocated
-// than the same build with that photo in the body instead.
+// LANTOA_KNOWN_BUGS=1 to run it. There is none at present.
 package imagetest
