@@ -63,10 +63,10 @@
 //     allocates with anh-1.jpg as the front matter image and with it as
 //     the first body image: the hero's variant is not decoded for a share
 //     card that is not drawn.
-//   - Damaged cache: TestDamagedCacheRebuilt truncates one cached variant
-//     and rewrites another in place with the same size; the next build
-//     processes that photo again (1 processed, 2 cached) and publishes the
-//     same bytes as the first build.
+//   - Damaged cache: TestDamagedCacheRebuilt truncates a cached variant of
+//     anh-2 and rewrites one of anh-3 in place with the same size; the
+//     next build processes those two photos again (2 processed, 1 cached)
+//     and publishes the same bytes as the first build.
 //
 // # Known bugs
 //

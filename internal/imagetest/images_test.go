@@ -680,14 +680,14 @@ func TestCachedHeroNotDecoded(t *testing.T) {
 	}
 }
 
-// TestDamagedCacheRebuilt: a cached variant truncated, and another
-// rewritten in place with bytes of the same size, are noticed by the next
-// build without hashing the files it trusts: the photo they belong to is
-// processed again (1 processed, 2 cached) and the published variants are
-// the bytes of the first build.
+// TestDamagedCacheRebuilt: a cached variant truncated, and a variant of
+// another photo rewritten in place with bytes of the same size, are
+// noticed by the next build without hashing the files it trusts: the two
+// photos are processed again (2 processed, 1 cached) and the published
+// variants are the bytes of the first build.
 func TestDamagedCacheRebuilt(t *testing.T) {
 	if testing.Short() {
-		t.Skip("processes a 4000×3000 photo")
+		t.Skip("processes two 4000×3000 photos")
 	}
 	s := imageSite(t)
 	dir := filepath.Join(shared.tmp, "damaged-cache")
@@ -719,24 +719,27 @@ func TestDamagedCacheRebuilt(t *testing.T) {
 		}
 	}
 
-	// Two variants of anh-2: the 800w WebP truncated, the 1200w JPEG
-	// rewritten in place (same size, same inode).
+	// anh-2's 800w WebP truncated; anh-3's 1200w JPEG rewritten in place
+	// (same size, same inode).
 	files, err := readDir(filepath.Join(out, "img"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var hash string
-	for name := range files {
-		if m := variantName.FindStringSubmatch(name); m != nil && m[1] == "anh-2" {
-			hash = m[2]
+	cacheFile := func(photo, suffix string) string {
+		t.Helper()
+		for name := range files {
+			if m := variantName.FindStringSubmatch(name); m != nil && m[1] == photo {
+				entries, err := filepath.Glob(filepath.Join(cache, m[2]+"*.json"))
+				if err != nil || len(entries) != 1 {
+					t.Fatalf("cache entry of %s (%s): %v %v", photo, m[2], entries, err)
+				}
+				return strings.TrimSuffix(entries[0], ".json") + suffix
+			}
 		}
+		t.Fatalf("no variant of %s in img/", photo)
+		return ""
 	}
-	entries, err := filepath.Glob(filepath.Join(cache, hash+"*.json"))
-	if err != nil || len(entries) != 1 {
-		t.Fatalf("cache entry of anh-2 (%s): %v %v", hash, entries, err)
-	}
-	key := strings.TrimSuffix(filepath.Base(entries[0]), ".json")
-	webp800, jpg1200 := filepath.Join(cache, key+"-800.webp"), filepath.Join(cache, key+"-1200.jpg")
+	webp800, jpg1200 := cacheFile("anh-2", "-800.webp"), cacheFile("anh-3", "-1200.jpg")
 	st, err := os.Stat(webp800)
 	if err != nil {
 		t.Fatal(err)
@@ -760,8 +763,8 @@ func TestDamagedCacheRebuilt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.ImagesProcessed != 1 || res.ImagesCached != 2 {
-		t.Errorf("build after damaging anh-2's cache: %d processed, %d cached; want 1, 2", res.ImagesProcessed, res.ImagesCached)
+	if res.ImagesProcessed != 2 || res.ImagesCached != 1 {
+		t.Errorf("build after damaging anh-2's and anh-3's cache: %d processed, %d cached; want 2, 1", res.ImagesProcessed, res.ImagesCached)
 	}
 	after, err := readDir(filepath.Join(out, "img"))
 	if err != nil {
