@@ -37,18 +37,37 @@ type Options struct {
 }
 
 // Load reads and validates every page under content/ in fsys (the site
-// folder), in parallel. Pages come back sorted by file; pages that could
+// folder), in parallel: files are read and parsed (one worker per CPU) as
+// the walk finds them. Pages come back sorted by file; pages that could
 // not be read at all are left out, with their diagnostics.
 func Load(fsys fs.FS, opt Options) ([]*Page, diag.List) {
-	var files []string
-	ds := Walk(fsys, func(p string, _ fs.DirEntry) { files = append(files, p) })
-	slices.Sort(files)
-	pages, dss := ParseFiles(fsys, files, opt)
-	out := pages[:0]
-	for i, p := range pages {
-		ds = append(ds, dss[i]...)
-		if p != nil {
-			out = append(out, p)
+	type parsed struct {
+		file string
+		page *Page
+		ds   diag.List
+	}
+	rs := rules() // read-only, shared by the workers
+	next := make(chan string, 64)
+	done := make([][]parsed, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := range done {
+		wg.Go(func() {
+			for f := range next {
+				p, ds := readParse(fsys, f, opt, rs)
+				done[w] = append(done[w], parsed{f, p, ds})
+			}
+		})
+	}
+	ds := Walk(fsys, func(p string, _ fs.DirEntry) { next <- p })
+	close(next)
+	wg.Wait()
+	all := slices.Concat(done...)
+	slices.SortFunc(all, func(a, b parsed) int { return strings.Compare(a.file, b.file) })
+	out := make([]*Page, 0, len(all))
+	for _, r := range all {
+		ds = append(ds, r.ds...)
+		if r.page != nil {
+			out = append(out, r.page)
 		}
 	}
 	return out, ds
@@ -66,12 +85,7 @@ func ParseFiles(fsys fs.FS, files []string, opt Options) ([]*Page, []diag.List) 
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				src, err := fs.ReadFile(fsys, files[i])
-				if err != nil {
-					dss[i] = diag.List{diag.Errorf(diag.Pos{File: vi.NFC(files[i])}, "read", "không đọc được tệp: %v", unwrap(err))}
-					continue
-				}
-				pages[i], dss[i] = parse(files[i], src, opt, rs)
+				pages[i], dss[i] = readParse(fsys, files[i], opt, rs)
 			}
 		})
 	}
@@ -81,6 +95,15 @@ func ParseFiles(fsys fs.FS, files []string, opt Options) ([]*Page, []diag.List) 
 	close(next)
 	wg.Wait()
 	return pages, dss
+}
+
+// readParse reads file and parses it.
+func readParse(fsys fs.FS, file string, opt Options, rs map[string]keyRule) (*Page, diag.List) {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: vi.NFC(file)}, "read", "không đọc được tệp: %v", unwrap(err))}
+	}
+	return parse(file, src, opt, rs)
 }
 
 // Walk calls fn for every Markdown file under content/ in fsys, skipping
