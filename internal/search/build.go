@@ -213,9 +213,10 @@ func build(docs []Doc, sz sizing) (*Index, error) {
 		v.freeze()
 	}
 
-	// Field sets, and the document order: by facets (so that the facet
-	// columns run-length encode and related hits share record shards),
-	// newest first within them.
+	// Field sets, and the document order: by section, kind, field set and
+	// province (so that the facet columns run-length encode and documents
+	// of one kind, which share words, have close numbers: postings gaps
+	// are smaller than with the province first), newest first within them.
 	infos := make([]docInfo, len(docs))
 	setIndex := map[string]int{}
 	var sets [][]int
@@ -261,8 +262,8 @@ func build(docs []Doc, sz sizing) (*Index, error) {
 		infos[i].fieldSet = renum[infos[i].fieldSet]
 	}
 	slices.SortFunc(infos, func(a, b docInfo) int {
-		return cmp.Or(cmp.Compare(a.sec, b.sec), cmp.Compare(a.prov, b.prov),
-			cmp.Compare(a.kind, b.kind), cmp.Compare(a.fieldSet, b.fieldSet),
+		return cmp.Or(cmp.Compare(a.sec, b.sec), cmp.Compare(a.kind, b.kind),
+			cmp.Compare(a.fieldSet, b.fieldSet), cmp.Compare(a.prov, b.prov),
 			cmp.Compare(b.date, a.date), strings.Compare(a.doc.URL, b.doc.URL))
 	})
 

@@ -107,7 +107,8 @@
 //     source is the summary, or else the first 240 characters of the body.
 //   - f.HASH.json, facets: run-length encoded columns of section,
 //     province, kind and field set per document; documents are numbered
-//     in facet order, so the columns are short.
+//     in facet order (section, kind, field set, province), so the
+//     columns are short.
 //   - r.HASH.txt, each document's date rank (0 for none), read only when
 //     browsing by filters without a query.
 package search
