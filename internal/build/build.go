@@ -35,6 +35,7 @@ import (
 	"github.com/lantoa/lantoa/internal/config"
 	"github.com/lantoa/lantoa/internal/content"
 	"github.com/lantoa/lantoa/internal/diag"
+	"github.com/lantoa/lantoa/internal/images"
 	"github.com/lantoa/lantoa/internal/ledger"
 	"github.com/lantoa/lantoa/internal/markdown"
 	"github.com/lantoa/lantoa/internal/output"
@@ -635,10 +636,11 @@ type job struct {
 	path   string // output path
 	layout string
 	view   *View
-	data   []byte // preset content (no template)
-	mime   string // minify type for data
-	key    string // render key (sessions): unchanged key, unchanged output
-	keep   bool   // sessions: keep the file as it is
+	data   []byte          // preset content (no template)
+	mime   string          // minify type for data
+	key    string          // render key (sessions): unchanged key, unchanged output
+	keep   bool            // sessions: keep the file as it is
+	file   *images.Variant // published by output.Dir.Link from its cache file
 }
 
 // emit renders (when it has a layout), minifies and writes one job.
@@ -647,6 +649,9 @@ func (b *builder) emit(dir *output.Dir, j job, buf, out *bytes.Buffer) (*diag.Di
 	if j.keep {
 		dir.Keep(j.path)
 		return nil, nil
+	}
+	if j.file != nil {
+		return nil, dir.Link(j.path, j.file.Path, int64(j.file.Size), j.file.Sum)
 	}
 	if j.key != "" && b.session != nil {
 		b.keysMu.Lock()

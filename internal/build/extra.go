@@ -363,7 +363,7 @@ func (b *builder) cardJobs() ([]job, diag.List) {
 				out[i] = job{path: strings.TrimPrefix(urls[i], "/"), data: data}
 				return
 			}
-			if data, ok := b.images.out[c.BackgroundHash]; ok {
+			if data, ok := b.images.bytes(c.BackgroundHash); ok {
 				if img, _, err := image.Decode(bytes.NewReader(data)); err == nil {
 					c.Background = img
 				}

@@ -18,7 +18,7 @@ import (
 type imageSet struct {
 	proc *images.Processor
 	mu   sync.Mutex
-	out  map[string][]byte            // "img/NAME" → data
+	out  map[string]images.Variant    // "img/NAME" → variant
 	pics map[string]*markdown.Picture // site file → picture
 	used map[string]bool              // processed originals (not copied)
 }
@@ -36,7 +36,7 @@ func newImageSet(source string) *imageSet {
 	if err != nil {
 		p, _ = images.New("", images.Options{})
 	}
-	return &imageSet{proc: p, out: map[string][]byte{}, pics: map[string]*markdown.Picture{}, used: map[string]bool{}}
+	return &imageSet{proc: p, out: map[string]images.Variant{}, pics: map[string]*markdown.Picture{}, used: map[string]bool{}}
 }
 
 // picture returns the responsive picture of a site file whose original is
@@ -59,17 +59,11 @@ func (s *imageSet) picture(fsys fs.FS, file, url string) (*markdown.Picture, err
 	if err != nil {
 		return orig, err
 	}
-	data := make([][]byte, len(res.Variants))
-	for i, v := range res.Variants {
-		if data[i], err = v.Bytes(); err != nil {
-			return orig, err
-		}
-	}
 	pic := &markdown.Picture{Width: res.Width, Height: res.Height}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i, v := range res.Variants {
-		s.out["img/"+v.Name] = data[i]
+	for _, v := range res.Variants {
+		s.out["img/"+v.Name] = v
 	}
 	pic.WebPSrcset = res.Srcset(images.FormatWebP, "/img/")
 	pic.Srcset = res.Srcset(images.FormatJPEG, "/img/")
@@ -87,6 +81,31 @@ func (s *imageSet) picture(fsys fs.FS, file, url string) (*markdown.Picture, err
 	s.pics[file] = pic
 	s.used[file] = true
 	return pic, nil
+}
+
+// jobs publishes the variants: hard-linked from the cache (output.Dir.Link),
+// or written when there is no cache file.
+func (s *imageSet) jobs() []job {
+	var jobs []job
+	for _, name := range sortedKeys(s.out) {
+		v := s.out[name]
+		if v.Path != "" {
+			jobs = append(jobs, job{path: name, file: &v})
+		} else {
+			jobs = append(jobs, job{path: name, data: v.Data})
+		}
+	}
+	return jobs
+}
+
+// bytes returns the bytes of a published variant ("img/NAME").
+func (s *imageSet) bytes(name string) ([]byte, bool) {
+	v, ok := s.out[name]
+	if !ok {
+		return nil, false
+	}
+	b, err := v.Bytes()
+	return b, err == nil
 }
 
 // qr returns the QR code SVG of an absolute URL. Encoding one takes

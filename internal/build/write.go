@@ -108,9 +108,7 @@ func (b *builder) write(ctx context.Context, dir *output.Dir, res *Result) (diag
 		jobs = append(jobs, job{path: strings.TrimPrefix(a.URL, "/"), data: a.Data})
 	}
 	// Static files and bundle resources.
-	for _, name := range sortedKeys(b.images.out) {
-		jobs = append(jobs, job{path: name, data: b.images.out[name]})
-	}
+	jobs = append(jobs, b.images.jobs()...)
 	stat := b.images.proc.Stats()
 	res.ImagesProcessed, res.ImagesCached = stat.Processed, stat.Cached
 	for _, u := range sortedKeys(b.static) {

@@ -783,3 +783,30 @@ func TestDamagedCacheRebuilt(t *testing.T) {
 		t.Errorf("build after the repair: %v; want 0 processed, 3 cached", err)
 	}
 }
+
+// TestVariantsLinked: the published variants of the cached build are hard
+// links to the cache files (output.Dir.Link), not copies.
+func TestVariantsLinked(t *testing.T) {
+	s := imageSite(t)
+	files, err := filepath.Glob(filepath.Join(s.out, "img", "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no variants: %v", err)
+	}
+	for _, f := range files {
+		m := variantName.FindStringSubmatch(filepath.Base(f))
+		if m == nil {
+			continue
+		}
+		ext := m[4]
+		cached, err := filepath.Glob(filepath.Join(s.src, "resources", "images", m[2]+"*-"+m[3]+"."+ext))
+		if err != nil || len(cached) != 1 {
+			t.Errorf("%s: cache file %v %v", f, cached, err)
+			continue
+		}
+		a, err1 := os.Stat(f)
+		b, err2 := os.Stat(cached[0])
+		if err1 != nil || err2 != nil || !os.SameFile(a, b) {
+			t.Errorf("img/%s is not a hard link to %s", filepath.Base(f), filepath.Base(cached[0]))
+		}
+	}
+}

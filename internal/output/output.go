@@ -28,6 +28,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -234,6 +235,74 @@ func (d *Dir) Write(p string, data []byte) error {
 	return nil
 }
 
+// Link publishes the existing file src at p without copying its bytes: a
+// hard link when src is on the same file system as the folder, else a
+// copy. sum is the SHA-256 of src (in-place updates compare it instead of
+// hashing the file). The caller promises that src is never written in
+// place, only replaced by a rename; the folder never writes into a file
+// it has published either (a fresh folder writes each path once, and
+// in-place updates write a new file and rename it), so the link is never
+// a way to change src.
+func (d *Dir) Link(p, src string, size int64, sum [32]byte) error {
+	p, err := CleanPath(p)
+	if err != nil {
+		return err
+	}
+	if _, dup := d.seen.LoadOrStore(p, true); dup {
+		return fmt.Errorf("hai nội dung cùng ghi vào %s", p)
+	}
+	if d.inPlace {
+		d.mu.Lock()
+		old, had := d.prev[p]
+		d.now[p] = sum
+		d.mu.Unlock()
+		if had && old == sum {
+			return nil
+		}
+	}
+	if err := d.mkdir(path.Dir(p)); err != nil {
+		return err
+	}
+	full := filepath.Join(d.tmp, filepath.FromSlash(p))
+	dst := full
+	if d.inPlace {
+		dst = full + ".lantoa-tmp"
+		_ = os.Remove(dst)
+	}
+	if err := os.Link(src, dst); err != nil {
+		if err := copyFile(src, dst); err != nil {
+			return err
+		}
+	}
+	d.files.Add(1)
+	d.bytes.Add(size)
+	if d.inPlace {
+		return os.Rename(dst, full)
+	}
+	return nil
+}
+
+// copyFile copies src to a new file dst (mode 0644).
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	if err == nil {
+		err = out.Chmod(0o644)
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // Exists reports whether p was written.
 func (d *Dir) Exists(p string) bool { _, ok := d.seen.Load(p); return ok }
 
@@ -434,6 +503,7 @@ func (d *Dir) writeInPlace(p string, data []byte) error {
 	}
 	full := filepath.Join(d.tmp, filepath.FromSlash(p))
 	tmp := full + ".lantoa-tmp"
+	_ = os.Remove(tmp) // a leftover could be a hard link (Link): never write through it
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		return err
 	}

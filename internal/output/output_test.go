@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/xml"
 	"os"
 	"path/filepath"
@@ -390,5 +391,91 @@ func TestMinifier(t *testing.T) {
 	css, err := m.String("text/css", "a {  color : red ; }\n")
 	if err != nil || css != "a{color:red}" {
 		t.Errorf("css %q %v", css, err)
+	}
+}
+
+// TestLink: a linked file is the source's inode when both are on one file
+// system, the build's bytes either way, and no later update writes through
+// the link: the source keeps its bytes when the path is rewritten in
+// place (Reuse) or linked to another source.
+func TestLink(t *testing.T) {
+	base := t.TempDir()
+	src := filepath.Join(base, "cache-a")
+	other := filepath.Join(base, "cache-b")
+	if err := os.WriteFile(src, []byte("variant A"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(other, []byte("variant B!"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sumA, sumB := sha256.Sum256([]byte("variant A")), sha256.Sum256([]byte("variant B!"))
+	dest := filepath.Join(base, "public")
+	d, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Link("img/a.webp", src, 9, sumA); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Link("img/a.webp", src, 9, sumA); err == nil {
+		t.Error("linking one path twice was accepted")
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dest, "img", "a.webp")
+	if b, err := os.ReadFile(out); err != nil || string(b) != "variant A" {
+		t.Fatalf("published %q, %v", b, err)
+	}
+	fo, err1 := os.Stat(out)
+	fsrc, err2 := os.Stat(src)
+	if err1 != nil || err2 != nil || !os.SameFile(fo, fsrc) {
+		t.Errorf("img/a.webp is not a hard link to its source (%v %v)", err1, err2)
+	}
+	if fo.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", fo.Mode().Perm())
+	}
+
+	// In-place updates: the same sum keeps the file; another content is
+	// written beside it and renamed, never through the link.
+	prev := map[string][32]byte{"img/a.webp": sumA, "img/b.webp": sumA}
+	if err := os.Link(src, filepath.Join(dest, "img", "b.webp")); err != nil {
+		t.Fatal(err)
+	}
+	d, err = Reuse(dest, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Link("img/a.webp", src, 9, sumA); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Write("img/b.webp", []byte("rewritten")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := d.Files(); n != 1 {
+		t.Errorf("in-place update wrote %d files, want 1 (a.webp unchanged)", n)
+	}
+	if b, _ := os.ReadFile(src); string(b) != "variant A" {
+		t.Errorf("writing img/b.webp in place changed the linked source: %q", b)
+	}
+	d, err = Reuse(dest, d.Hashes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Link("img/a.webp", other, 10, sumB); err != nil {
+		t.Fatal(err)
+	}
+	d.Keep("img/b.webp")
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "variant B!" {
+		t.Errorf("img/a.webp is %q after linking another source", b)
+	}
+	if b, _ := os.ReadFile(src); string(b) != "variant A" {
+		t.Errorf("relinking img/a.webp changed its old source: %q", b)
 	}
 }
