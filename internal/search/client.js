@@ -133,6 +133,9 @@
     for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0;
     return h % Math.max(k, 1);
   };
+  // words expands record text written with the word dictionary w: U+E000+i
+  // is w[i], U+F8FF escapes the next character.
+  const words = (s, w) => s.replace(/\uF8FF([^])|[\uE000-\uF8FE]/g, (c, e) => e || w[c.charCodeAt(0) - 0xE000]);
   const unRLE = r => {
     const out = [];
     for (let i = 0; i + 1 < r.length; i += 2) for (let j = 0; j < r[i + 1]; j++) out.push(r[i]);
@@ -156,7 +159,7 @@
     const facets = () => load(name('f', -1, 'json'), t => {
       const f = JSON.parse(t);
       const c = r => Int32Array.from(unRLE(r));
-      return { section: c(f.s), 'tinh-thanh': c(f.p), 'loai-mo-hinh': c(f.k), fs: c(f.f), sets: f.fs };
+      return { section: c(f.s), 'tinh-thanh': c(f.p), 'loai-mo-hinh': c(f.k), fs: c(f.f), sets: f.fs, w: f.w || [] };
     });
     // line decodes (once) the line of term in file n: {df, keys, docs, imps}.
     const line = (n, term, rest) => {
@@ -297,13 +300,13 @@
       const last = qr.terms[need - 1];
       const pre = qr.prefix && last && [...last.f].length >= P.pmin ? last.f : '';
       const page = (from, to) => Promise.all(hits.slice(from, to).map(async d => {
-        const r = await record(d), text = nfc(r[3]), marks = [];
+        const r = await record(d), text = nfc(words(r[3], F.w)), marks = [];
         for (const w of text.matchAll(WORD)) {
           const f = token(w[0]).f;
           if (folds.has(f) || (pre && f.startsWith(pre))) marks.push([w.index, w.index + w[0].length]);
         }
         return {
-          url: r[0], title: r[1], date: r[2], snippet: text, marks, score: sc[d], partial: need > 0 && cnt[d] < need,
+          url: r[0], title: words(r[1], F.w), date: r[2], snippet: text, marks, score: sc[d], partial: need > 0 && cnt[d] < need,
           section: vocabName('section', F.section[d]), province: vocabName('tinh-thanh', F['tinh-thanh'][d]),
         };
       }));
@@ -407,7 +410,9 @@
         say('');
         return done();
       }
-      const res = await (await engine).search(q, f), page = await res.page(0, PAGE);
+      const res = await (await engine).search(q, f);
+      if (my !== seq) return; // a newer keystroke: its records are not fetched
+      const page = await res.page(0, PAGE);
       if (my !== seq) return;
       current = res;
       shown = page.length;

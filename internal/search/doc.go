@@ -101,14 +101,20 @@
 //     0-9A-Za-z-_, low bits first, characters from the upper half of the
 //     alphabet meaning "more follows".
 //   - d{i}.HASH.json, the records of documents g·i to g·i+g−1 (g = "g",
-//     1: one file per document, so a hit costs only its own record):
+//     2: few files, and a hit costs little more than its own record):
 //     [[url, title, date, snippet source], ...], fetched for displayed
-//     hits only. The snippet
-//     source is the summary, or else the first 240 characters of the body.
+//     hits only. The snippet source is the summary, or else the first 240
+//     characters of the body. Titles and snippet sources are written with
+//     the word dictionary of the facet file: U+E000 + i stands for its
+//     word i, and U+F8FF precedes a character of U+E000 to U+F8FF of the
+//     text itself. A record is too short for gzip to find the words it
+//     repeats from other records; the dictionary (at most 1,024 words of
+//     four bytes or more used four times or more, chosen by bytes saved)
+//     makes a record file about a quarter smaller.
 //   - f.HASH.json, facets: run-length encoded columns of section,
-//     province, kind and field set per document; documents are numbered
-//     in facet order (section, kind, field set, province), so the
-//     columns are short.
+//     province, kind and field set per document, and "w", the word
+//     dictionary of records; documents are numbered in facet order
+//     (section, kind, field set, province), so the columns are short.
 //   - r.HASH.txt, each document's date rank (0 for none), read only when
 //     browsing by filters without a query.
 package search

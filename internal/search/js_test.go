@@ -202,7 +202,7 @@ const get = u => fs.promises.readFile(new URL(u), 'utf8');
   for (const q of input.queries) {
     const r = await e.search(q.q, q.f);
     const page = await r.page(0, 10);
-    out.push({ results: page.map(h => ({ url: h.url, score: h.score, partial: h.partial, section: h.section, province: h.province,
+    out.push({ results: page.map(h => ({ url: h.url, title: h.title, score: h.score, partial: h.partial, section: h.section, province: h.province,
       snippet: h.snippet, marks: h.marks })), counts: r.counts, total: r.hits.length });
   }
   process.stdout.write(JSON.stringify(out));
@@ -226,7 +226,7 @@ func rankQueries() []jsQuery {
 		"tuan tra", "tuần tra ban đêm", "zalo", "phòng cháy chữa cháy", "phong chay", "cam", "camer", "an ni", "tổ qu",
 		"người có uy tín", "tội phạm", "124", "2020", "ban", "xyz camera", "camera xyz abc", "a", "đ", "quý", "khuya",
 		"Vie\u0323\u0302t", "TRẬT TỰ", "trat tu an toan giao thong", "mô hình", "tiếng kẻng", "tieng keng an ninh", "script",
-		"<script>", "giới thiệu", "bảo vệ môi trường", "tho", "thô", "thơ", "ủy ban", "uỷ ban", "cứu nạn, cứu hộ", "công an xã ",
+		"<script>", "giới thiệu", "bảo vệ môi trường", "tho", "thô", "thơ", "ủy ban", "uỷ ban", "cứu nạn, cứu hộ", "công an xã ", "ký tự riêng",
 	} {
 		qs = append(qs, jsQuery{Q: q, F: map[string]string{}})
 	}
@@ -245,6 +245,10 @@ func rankQueries() []jsQuery {
 func TestRankingGoJS(t *testing.T) {
 	node(t)
 	docs := append(fixtureDocs(), synthDocs(1500, 300, 3)...)
+	// Private-use characters, which the record word dictionary uses, in
+	// a title and a summary.
+	docs = append(docs, Doc{URL: "/tin-tuc/ky-tu-rieng/", Title: "Ký tự \ue000 riêng \uf8ff camera \uf8fe", Section: secNews,
+		Summary: "Camera \ue001\uf8ffcamera riêng", Body: "camera"})
 	idx, fsys := buildFS(t, docs)
 	dir := t.TempDir()
 	for name, b := range idx.Files {
@@ -263,6 +267,7 @@ func TestRankingGoJS(t *testing.T) {
 	queries := rankQueries()
 	type jsResult struct {
 		URL      string   `json:"url"`
+		Title    string   `json:"title"`
 		Score    float64  `json:"score"`
 		Partial  bool     `json:"partial"`
 		Section  string   `json:"section"`
@@ -294,7 +299,7 @@ func TestRankingGoJS(t *testing.T) {
 			for _, h := range r.Highlights {
 				marks = append(marks, [2]int{utf16Len(r.Snippet[:h[0]]), utf16Len(r.Snippet[:h[1]])})
 			}
-			want = append(want, jsResult{r.URL, r.Score, r.Partial, r.Section, r.Province, r.Snippet, marks})
+			want = append(want, jsResult{r.URL, r.Title, r.Score, r.Partial, r.Section, r.Province, r.Snippet, marks})
 		}
 		if len(want) > 0 {
 			nonEmpty++

@@ -75,6 +75,7 @@ type Searcher struct {
 	mu      sync.Mutex
 	shards  map[string]map[string]string // file → fold → rest of its line
 	records map[int][][4]string
+	words   []string // dictionary of record text
 	recency []int32
 }
 
@@ -137,6 +138,7 @@ func Open(fsys fs.FS) (*Searcher, error) {
 		}
 		*c.dst = col
 	}
+	s.words = ff.Words
 	for _, set := range ff.FieldSets {
 		fs32 := make([]int32, len(set))
 		for i, v := range set {
@@ -581,6 +583,15 @@ func (s *Searcher) record(d int) ([4]string, error) {
 		}
 		if err := json.Unmarshal(b, &recs); err != nil {
 			return [4]string{}, &FormatError{File: name, What: "records", Detail: err.Error()}
+		}
+		for i := range recs {
+			for _, f := range []int{1, 3} {
+				if recs[i][f], err = decodeWords(recs[i][f], s.words); err != nil {
+					fe := err.(*FormatError)
+					fe.File, fe.What = name, fmt.Sprintf("record %d field %d", i, f)
+					return [4]string{}, fe
+				}
+			}
 		}
 		s.mu.Lock()
 		s.records[d/g] = recs
