@@ -41,7 +41,8 @@ func searchPage(manifest string, vocab map[string][][2]string) string {
 		return b.String() + "</select>\n"
 	}
 	return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tìm kiếm</title>
-<meta name="viewport" content="width=device-width,initial-scale=1"></head><body><main>
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<link rel="preload" href="/` + manifest + `" as="fetch" crossorigin></head><body><main>
 <form id="search-form" role="search" action="/tim-kiem/" method="get" data-index="/` + manifest + `">
 <label for="q">Từ khóa</label><input id="q" name="q" type="search" autocomplete="off">
 ` + sel(FacetProvince, "Tất cả tỉnh thành") + sel(FacetField, "Tất cả lĩnh vực") + sel(FacetKind, "Tất cả loại mô hình") + sel(FacetSection, "Tất cả mục") + `

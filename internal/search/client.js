@@ -349,6 +349,9 @@
   selects.forEach(s => { s.value = params.get(s.name) || ''; });
 
   let engine = null, seq = 0, shown = 0, current = null, urlTimer = 0, shownKey = '';
+  // load opens the index once: at page load, so that the manifest (which
+  // the page preloads) is ready when the first key is typed.
+  const load = () => engine || (engine = open(new URL(form.dataset.index, location.href).href, u => fetch(u).then(r => (r.ok ? r.text() : Promise.reject(new Error(r.status + ' ' + u))))));
   const state = () => {
     const f = {};
     selects.forEach(s => { if (s.value) f[s.name] = s.value; });
@@ -396,8 +399,7 @@
     try {
       const fk = JSON.stringify(f);
       if (q.trim() || fk !== '{}') {
-        if (!engine) engine = open(new URL(form.dataset.index, location.href).href, u => fetch(u).then(r => (r.ok ? r.text() : Promise.reject(new Error(r.status + ' ' + u)))));
-        const e = await engine;
+        const e = await load();
         if (my !== seq) return;
         if (typing) q = e.typed(q);
       }
@@ -410,7 +412,7 @@
         say('');
         return done();
       }
-      const res = await (await engine).search(q, f);
+      const res = await (await load()).search(q, f);
       if (my !== seq) return; // a newer keystroke: its records are not fetched
       const page = await res.page(0, PAGE);
       if (my !== seq) return;
@@ -458,4 +460,5 @@
     e.preventDefault();
   });
   run();
+  if (form.dataset.index) load().catch(() => { engine = null; });
 })();
