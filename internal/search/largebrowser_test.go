@@ -42,7 +42,7 @@ const probeJS = `(() => {
     P.typing = false;
     requestAnimationFrame(() => setTimeout(() => {
       const t2 = performance.now();
-      if (typing) P.keys.push({ dom: t1 - t0, paint: t2 - t0, status, hrefs, res }); else P.first = { dom: t1, paint: t2, status, hrefs };
+      if (typing) P.keys.push({ dom: t1 - t0, paint: t2 - t0, status, hrefs, res }); else P.first = { dom: t1, paint: t2, status, hrefs, res };
       P.done++;
     }));
   });
@@ -149,8 +149,9 @@ type probeRun struct {
 //
 //	LANTOA_SEARCH_LARGE=corpus go test -run TestBrowserLargeCorpus -v ./internal/search
 //
-// LANTOA_SEARCH_TRACE=1 also logs, for each keystroke over 30 ms, when each
-// file it fetched started and ended (ms after the input event).
+// LANTOA_SEARCH_TRACE=1 also logs when each file of a first query started
+// and ended (ms after navigation start) and, for each keystroke over 30 ms,
+// of the files it fetched (ms after the input event).
 func TestBrowserLargeCorpus(t *testing.T) {
 	if os.Getenv("LANTOA_SEARCH_LARGE") != "corpus" || corpusDir() == "" {
 		t.Skip("set LANTOA_SEARCH_LARGE=corpus (and LANTOA_SEARCH_CORPUS to a generated site) to run")
@@ -237,6 +238,9 @@ func TestBrowserLargeCorpus(t *testing.T) {
 		checkTop(seq[0], first.Hrefs)
 		t.Logf("first query %q (URL): %d B gzip in %d files, results in the document %.0f ms and painted %.0f ms after navigation start; %s", seq[0], n, files, first.DOM, first.Paint, first.Status)
 		t.Logf("    %s", strings.Join(names, " "))
+		if os.Getenv("LANTOA_SEARCH_TRACE") != "" {
+			t.Logf("    files (ms after navigation start): %s", first.Res)
+		}
 		done := 1
 		for _, query := range seq[1:] {
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(q => { q.focus(); q.select(); return true; })(document.getElementById('q'))`)); err != nil {
