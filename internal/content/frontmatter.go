@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/adrg/frontmatter"
 	"io"
 	"math"
 	"slices"
@@ -35,92 +36,32 @@ type rawMatter struct {
 	data   []byte
 }
 
-// A delimiters is how one front matter format opens and closes.
-type delimiters struct {
-	format     string
-	start, end string
-	inData     bool // the delimiters are part of the data (JSON's braces)
-	newline    bool // the closing line must be followed by a blank line or the end
-}
-
-// frontMatter separates src into front matter and body exactly as
-// github.com/adrg/frontmatter v0.2.0 does with these formats (the
-// tests check it against that package), without copying: lines are
-// compared with white space trimmed; blank lines before the opening line
-// are skipped; a last line without a newline never opens front matter;
-// front matter that never closes is no front matter (format "", body src).
-func frontMatter(src []byte) (raw rawMatter, body []byte) {
-	formats := [...]delimiters{ // in the order they are tried
-		{format: "yaml", start: "---", end: "---"},
-		{format: "toml", start: "+++", end: "+++"},
-		{format: "json", start: "{", end: "}", inData: true, newline: true},
-	}
-	pos := 0
-	// readLine returns the next line, trimmed, and whether it was the last
-	// one (no newline after it).
-	readLine := func() ([]byte, bool) {
-		i := bytes.IndexByte(src[pos:], '\n')
-		if i < 0 {
-			l := src[pos:]
-			pos = len(src)
-			return bytes.TrimSpace(l), true
-		}
-		l := src[pos : pos+i+1]
-		pos += i + 1
-		return bytes.TrimSpace(l), false
-	}
-	var f *delimiters
-	start := 0
-	for f == nil {
-		read := pos
-		line, atEOF := readLine()
-		if atEOF {
-			return raw, src
-		}
-		if len(line) == 0 {
-			continue
-		}
-		for i := range formats {
-			if string(line) == formats[i].start {
-				f = &formats[i]
-				break
-			}
-		}
-		if f == nil {
-			return raw, src
-		}
-		start = pos
-		if f.inData {
-			start = read
-		}
-	}
-	for {
-		read := pos
-		line, atEOF := readLine()
-	check:
-		if string(line) != f.end {
-			if atEOF {
-				return raw, src
-			}
-			continue
-		}
-		if f.newline {
-			if line, atEOF = readLine(); len(line) != 0 {
-				goto check
-			}
-		}
-		if f.inData {
-			read = pos
-		}
-		return rawMatter{format: f.format, data: src[start:read]}, src[pos:]
-	}
+func captureFormat(name, start, end string, delims, newline bool) *frontmatter.Format {
+	f := frontmatter.NewFormat(start, end, func(data []byte, v any) error {
+		r := v.(*rawMatter)
+		r.format = name
+		r.data = data
+		return nil
+	})
+	f.UnmarshalDelims = delims
+	f.RequiresNewLine = newline
+	return f
 }
 
 // split separates front matter from the body. src has no BOM and LF line
 // endings. It returns the raw front matter, its first line number, the
 // body and the body's first line number (all 1-based).
 func split(file string, src []byte) (raw rawMatter, fmLine int, body []byte, bodyLine int, d *diag.Diagnostic) {
-	raw, body = frontMatter(src)
+	formats := []*frontmatter.Format{
+		captureFormat("yaml", "---", "---", false, false),
+		captureFormat("toml", "+++", "+++", false, false),
+		captureFormat("json", "{", "}", true, true),
+	}
+	body, err := frontmatter.Parse(bytes.NewReader(src), &raw, formats...)
+	if err != nil {
+		e := diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front-matter", "không đọc được phần đầu (front matter): %v", err)
+		return raw, 0, nil, 0, &e
+	}
 	if raw.format == "" {
 		// No front matter found: either there is none, or it never closes.
 		first, line := firstNonEmptyLine(src)
@@ -176,16 +117,9 @@ func decode(file string, raw rawMatter, fmLine int) ([]keyValue, diag.List) {
 	return nil, nil
 }
 
+// decodeYAML decodes YAML front matter with yaml.v3, keeping the position
+// of every node.
 func decodeYAML(file string, data []byte, fmLine int) ([]keyValue, diag.List) {
-	if kvs, ok := quickYAML(file, data, fmLine); ok {
-		return kvs, nil
-	}
-	return decodeYAMLNodes(file, data, fmLine)
-}
-
-// decodeYAMLNodes decodes YAML front matter with yaml.v3, keeping the
-// position of every node.
-func decodeYAMLNodes(file string, data []byte, fmLine int) ([]keyValue, diag.List) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		line := 0

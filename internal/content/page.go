@@ -19,11 +19,9 @@
 // Files are read as UTF-8 (invalid UTF-8 is an error at its line and
 // column), a BOM is dropped, CRLF becomes LF (line numbers are kept) and
 // all text is normalized to NFC. Front matter is YAML (---), TOML (+++) or
-// JSON ({…}), split from the body as github.com/adrg/frontmatter does and
-// decoded with the position of every key, so each diagnostic names
-// file:line:col. YAML front matter in the common one-construct-per-line
-// subset is decoded directly (quickyaml.go), other YAML by
-// gopkg.in/yaml.v3; both give the same values and positions.
+// JSON ({…}), split from the body by github.com/adrg/frontmatter and
+// decoded with the position of every key (YAML as gopkg.in/yaml.v3 nodes,
+// TOML and JSON by key lines), so each diagnostic names file:line:col.
 //
 // # Validation
 //
