@@ -18,10 +18,10 @@ import (
 	"unicode/utf8"
 )
 
-// formatVersion is the manifest's "v": 3 since a term line holds the
-// postings of its fold and the variants' documents live in their own
-// shards.
-const formatVersion = 3
+// formatVersion is the manifest's "v": 4 since record text is written
+// with the word dictionary of the facet file (3: a term line holds the
+// postings of its fold, the variants' documents live in their own shards).
+const formatVersion = 4
 
 // Dir is the folder of the index files, relative to the site root.
 const Dir = "tim-kiem/_i"

@@ -145,7 +145,7 @@
   // open loads the manifest at url; get(url) must resolve to the file's text.
   const open = async (url, get) => {
     const m = JSON.parse(await get(url));
-    if (m.v !== 3) throw new Error('search index version ' + m.v);
+    if (m.v !== 4) throw new Error('search index version ' + m.v);
     const P = m.p, N = m.n, files = new Map(), decoded = new Map();
     const name = (k, i, ext) => new URL(k + (i < 0 ? '' : i) + '.' + m.h + '.' + ext, url).href;
     const load = (n, parseFn) => {

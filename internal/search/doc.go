@@ -61,7 +61,7 @@
 // are before gzip; shards are small so that a query downloads little else
 // than the lines it needs.
 //
-//   - m.MHASH.json, the manifest: {"v":3, "n": documents, "h": HASH,
+//   - m.MHASH.json, the manifest: {"v":4, "n": documents, "h": HASH,
 //     "u": separator of each term shard, "b": separator of each pair
 //     shard, "k": number of variant shards, "g": documents per record
 //     shard, "p": ranking parameters, "x": facet → [[slug, name], ...]}.
