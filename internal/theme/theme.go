@@ -82,6 +82,7 @@ type Theme struct {
 	// base layout (minified when layouts are), and the set as written.
 	partials, sourcePartials *template.Template
 	cache                    sync.Map          // partialCached: name and keys → template.HTML
+	documents                map[string]bool   // layouts that are whole documents (see document)
 	files                    map[string]string // layout name → file
 	strings                  map[string]string
 	assets                   map[string]*Asset
@@ -146,6 +147,11 @@ func Load(fsys fs.FS, o Options) (*Theme, diag.List) {
 		return nil, ds
 	}
 	t.layouts, t.partials = layouts, partials
+	// Known before any execution: escaping rewrites the trees.
+	t.documents = map[string]bool{}
+	for n, tm := range layouts {
+		t.documents[n] = document(tm.Lookup(files[n]))
+	}
 	if o.Minify != nil {
 		// Minified once here rather than every page after rendering: the
 		// output is then minified but for the values the templates insert.
@@ -281,7 +287,7 @@ func (t *Theme) render(layouts map[string]*template.Template, w *bytes.Buffer, n
 		return fmt.Errorf("không có mẫu %s", name)
 	}
 	entry := "_default/baseof.html"
-	if strings.HasSuffix(name, ".xml") || document(tm.Lookup(t.files[name])) {
+	if strings.HasSuffix(name, ".xml") || t.documents[name] {
 		entry = name
 	}
 	et := tm.Lookup(entry)
