@@ -251,14 +251,8 @@ func (d *Dir) Link(p, src string, size int64, sum [32]byte) error {
 	if _, dup := d.seen.LoadOrStore(p, true); dup {
 		return fmt.Errorf("hai nội dung cùng ghi vào %s", p)
 	}
-	if d.inPlace {
-		d.mu.Lock()
-		old, had := d.prev[p]
-		d.now[p] = sum
-		d.mu.Unlock()
-		if had && old == sum {
-			return nil
-		}
+	if d.inPlace && d.record(p, sum) {
+		return nil
 	}
 	if err := d.mkdir(path.Dir(p)); err != nil {
 		return err
@@ -489,13 +483,18 @@ func (d *Dir) Has(p string) bool {
 // Hashes returns the hash of every file produced (in-place updates).
 func (d *Dir) Hashes() map[string][32]byte { return d.now }
 
-func (d *Dir) writeInPlace(p string, data []byte) error {
-	h := sha256.Sum256(data)
+// record notes the hash of p in an in-place update and reports whether
+// the file on disk already has these bytes.
+func (d *Dir) record(p string, sum [32]byte) bool {
 	d.mu.Lock()
+	defer d.mu.Unlock()
 	old, had := d.prev[p]
-	d.now[p] = h
-	d.mu.Unlock()
-	if had && old == h {
+	d.now[p] = sum
+	return had && old == sum
+}
+
+func (d *Dir) writeInPlace(p string, data []byte) error {
+	if d.record(p, sha256.Sum256(data)) {
 		return nil
 	}
 	if err := d.mkdir(path.Dir(p)); err != nil {
