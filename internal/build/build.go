@@ -160,6 +160,7 @@ type builder struct {
 
 	session      *Session     // incremental rebuilds (lantoa serve); nil for a full build
 	deferredDocs []search.Doc // session: the search index is built after the rebuild
+	docs         []search.Doc // session: the search documents of this build
 	keysMu       sync.Mutex
 	newKeys      map[string]string     // render keys of this build (session)
 	cardKeys     map[*site.Page]string // memoized card keys (session)

@@ -67,6 +67,9 @@ func (b *builder) prepare() diag.List {
 	var ds diag.List
 	s := b.site
 	docs := b.searchDocs()
+	if b.session != nil {
+		b.docs = docs // quick rebuilds update one document
+	}
 	var sd *SearchData
 	if ss := b.session; ss != nil && ss.indexURL != "" {
 		// Dev server: the index is rebuilt in the background after the

@@ -338,7 +338,7 @@ func (s *Session) quick(changed []string) (*Result, bool) {
 	res.Files, res.Bytes = dir.Files()
 	// Search: the story's document, indexed in the background.
 	if b.deferredDocs == nil {
-		b.deferredDocs = b.searchDocs()
+		b.deferredDocs = b.docs // the first build indexed them at once
 	}
 	for i := range b.deferredDocs {
 		if b.deferredDocs[i].URL == sp.URL {

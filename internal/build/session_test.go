@@ -110,6 +110,9 @@ func TestSessionEqualsFullBuild(t *testing.T) {
 		quick   bool     // the rebuild must take the body-only path
 	}{
 		{"first build", func() {}, nil, false},
+		{"edit a body right after the first build, hinted", func() {
+			edit(t, model, "## Bối cảnh", "## Bối cảnh\n\nSửa ngay sau lần dựng đầu.")
+		}, rel(model), true},
 		{"edit a title", func() {
 			edit(t, model, `title: "`, `title: "Mới – `)
 		}, nil, false},
