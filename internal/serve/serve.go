@@ -20,7 +20,7 @@
 // except folders named public, node_modules or resources, dot-folders
 // and the output folder. Folders created or moved in later are watched
 // too; a renamed folder is watched under its new name only. Events are
-// batched: a batch is built once no event came for 60 ms, or 2 s after
+// batched: a batch is built once no event came for 30 ms, or 2 s after
 // its first event (so that a stream of changes that never pauses still
 // gets built), so one save, an editor's write-temp-then-rename save or a
 // `git checkout` of many files each make one build. Changes
