@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/lantoa/lantoa/internal/images/imagefixture"
 )
 
 // later is a clock past racyWindow: every file written so far has settled.
@@ -114,7 +116,7 @@ func sameVariants(t *testing.T, got Result, want Result) {
 // call reads neither the source nor the variants, and gives the same
 // variants as the processing.
 func TestProcessFileWarm(t *testing.T) {
-	fsys, name, _ := sourceFile(t, encodeJPEGFixture(t, photo(900, 600, 21)))
+	fsys, name, _ := sourceFile(t, imagefixture.EncodeJPEG(t, imagefixture.Photo(900, 600, 21)))
 	p, err := New(t.TempDir(), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -175,7 +177,7 @@ func TestProcessFileWarm(t *testing.T) {
 // (the inode changes).
 func TestProcessFileChanged(t *testing.T) {
 	// Two sources of the same size: the same photo with another comment.
-	jpg := encodeJPEGFixture(t, photo(900, 600, 31))
+	jpg := imagefixture.EncodeJPEG(t, imagefixture.Photo(900, 600, 31))
 	withComment := func(c string) []byte {
 		seg := append([]byte{0xFF, 0xD8, 0xFF, 0xFE, 0, byte(2 + len(c))}, c...)
 		return append(seg, jpg[2:]...)
@@ -300,7 +302,7 @@ func nextTick(t *testing.T, file string) {
 // record (a write in the same clock tick would leave its stamp as it
 // was): the next call reads it again.
 func TestProcessFileRacy(t *testing.T) {
-	fsys, name, _ := sourceFile(t, encodeJPEGFixture(t, photo(300, 200, 41)))
+	fsys, name, _ := sourceFile(t, imagefixture.EncodeJPEG(t, imagefixture.Photo(300, 200, 41)))
 	cache := t.TempDir()
 	p, err := New(cache, Options{})
 	if err != nil {
@@ -337,7 +339,7 @@ func TestProcessFileRacy(t *testing.T) {
 // missing, is detected without a SHA-256 of trusted files and processed
 // again, giving the bytes of the first processing.
 func TestDamagedCache(t *testing.T) {
-	fsys, name, _ := sourceFile(t, encodeJPEGFixture(t, photo(900, 600, 51)))
+	fsys, name, _ := sourceFile(t, imagefixture.EncodeJPEG(t, imagefixture.Photo(900, 600, 51)))
 	p, err := New(t.TempDir(), Options{})
 	if err != nil {
 		t.Fatal(err)

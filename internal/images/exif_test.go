@@ -7,6 +7,8 @@ import (
 	"image"
 	"image/png"
 	"testing"
+
+	"github.com/lantoa/lantoa/internal/images/imagefixture"
 )
 
 // minimalJPEG is SOI, a JFIF APP0 and the start of a scan: enough for the
@@ -52,14 +54,14 @@ func webpWithExif(payload []byte) []byte {
 
 func TestOrientationParser(t *testing.T) {
 	be, le := binary.BigEndian, binary.LittleEndian
-	six := exifTIFF(be, 6, true)
+	six := imagefixture.ExifTIFF(be, 6, true)
 
 	// IFD0 with the orientation as a LONG, as some writers do.
-	long := buildTIFF(le, []ifdEntry{{tag: tagOrientation, typ: 4, count: 1, data: le.AppendUint32(nil, 8)}})
+	long := imagefixture.BuildTIFF(le, []imagefixture.IFDEntry{{Tag: tagOrientation, Typ: 4, Count: 1, Data: le.AppendUint32(nil, 8)}})
 	// ... as a SHORT with count 2: malformed.
-	count2 := buildTIFF(le, []ifdEntry{{tag: tagOrientation, typ: 3, count: 2, data: []byte{6, 0, 6, 0}}})
+	count2 := imagefixture.BuildTIFF(le, []imagefixture.IFDEntry{{Tag: tagOrientation, Typ: 3, Count: 2, Data: []byte{6, 0, 6, 0}}})
 	// IFD0 whose entry count claims more entries than the data holds.
-	huge := exifTIFF(le, 3, false)
+	huge := imagefixture.ExifTIFF(le, 3, false)
 	le.PutUint16(huge[8:], 0xFFFF)
 	// IFD0 offset beyond the data.
 	farIFD := append([]byte{}, six...)
@@ -77,28 +79,28 @@ func TestOrientationParser(t *testing.T) {
 		src  []byte
 		want int
 	}{
-		{"JPEG big-endian", withExif(minimalJPEG, six), 6},
-		{"JPEG little-endian", withExif(minimalJPEG, exifTIFF(le, 8, true)), 8},
-		{"every value", withExif(minimalJPEG, exifTIFF(le, 5, false)), 5},
-		{"LONG", withExif(minimalJPEG, long), 8},
-		{"no orientation tag", withExif(minimalJPEG, exifTIFF(be, 0, true)), 1},
-		{"orientation 0", withExif(minimalJPEG, buildTIFF(be, []ifdEntry{{tag: tagOrientation, typ: 3, count: 1, data: []byte{0, 0}}})), 1},
-		{"orientation 9", withExif(minimalJPEG, exifTIFF(be, 9, false)), 1},
-		{"count 2", withExif(minimalJPEG, count2), 1},
-		{"entry count too large", withExif(minimalJPEG, huge), 3},
-		{"IFD offset beyond data", withExif(minimalJPEG, farIFD), 1},
-		{"IFD offset in header", withExif(minimalJPEG, lowIFD), 1},
-		{"bad byte order", withExif(minimalJPEG, append([]byte("XX"), six[2:]...)), 1},
-		{"bad magic", withExif(minimalJPEG, append([]byte("MM\x00\x2B"), six[4:]...)), 1},
-		{"XMP before Exif", withExif(withSegment(minimalJPEG, 0xE1, xmp), six), 6},
-		{"fill bytes", append([]byte{0xFF, 0xD8, 0xFF, 0xFF}, withExif(minimalJPEG, six)[3:]...), 6},
+		{"JPEG big-endian", imagefixture.WithExif(minimalJPEG, six), 6},
+		{"JPEG little-endian", imagefixture.WithExif(minimalJPEG, imagefixture.ExifTIFF(le, 8, true)), 8},
+		{"every value", imagefixture.WithExif(minimalJPEG, imagefixture.ExifTIFF(le, 5, false)), 5},
+		{"LONG", imagefixture.WithExif(minimalJPEG, long), 8},
+		{"no orientation tag", imagefixture.WithExif(minimalJPEG, imagefixture.ExifTIFF(be, 0, true)), 1},
+		{"orientation 0", imagefixture.WithExif(minimalJPEG, imagefixture.BuildTIFF(be, []imagefixture.IFDEntry{{Tag: tagOrientation, Typ: 3, Count: 1, Data: []byte{0, 0}}})), 1},
+		{"orientation 9", imagefixture.WithExif(minimalJPEG, imagefixture.ExifTIFF(be, 9, false)), 1},
+		{"count 2", imagefixture.WithExif(minimalJPEG, count2), 1},
+		{"entry count too large", imagefixture.WithExif(minimalJPEG, huge), 3},
+		{"IFD offset beyond data", imagefixture.WithExif(minimalJPEG, farIFD), 1},
+		{"IFD offset in header", imagefixture.WithExif(minimalJPEG, lowIFD), 1},
+		{"bad byte order", imagefixture.WithExif(minimalJPEG, append([]byte("XX"), six[2:]...)), 1},
+		{"bad magic", imagefixture.WithExif(minimalJPEG, append([]byte("MM\x00\x2B"), six[4:]...)), 1},
+		{"XMP before Exif", imagefixture.WithExif(imagefixture.WithSegment(minimalJPEG, 0xE1, xmp), six), 6},
+		{"fill bytes", append([]byte{0xFF, 0xD8, 0xFF, 0xFF}, imagefixture.WithExif(minimalJPEG, six)[3:]...), 6},
 		{"no Exif", minimalJPEG, 1},
-		{"Exif after scan", append(append([]byte{}, minimalJPEG...), withExif(minimalJPEG, six)[2:]...), 1},
-		{"segment longer than file", withExif(minimalJPEG, six)[:30], 1},
+		{"Exif after scan", append(append([]byte{}, minimalJPEG...), imagefixture.WithExif(minimalJPEG, six)[2:]...), 1},
+		{"segment longer than file", imagefixture.WithExif(minimalJPEG, six)[:30], 1},
 		{"PNG eXIf", withPNGExif(pngBuf.Bytes(), six), 6},
 		{"PNG without eXIf", pngBuf.Bytes(), 1},
 		{"WebP EXIF", webpWithExif(six), 6},
-		{"WebP EXIF with Exif header", webpWithExif(append([]byte("Exif\x00\x00"), exifTIFF(le, 7, false)...)), 7},
+		{"WebP EXIF with Exif header", webpWithExif(append([]byte("Exif\x00\x00"), imagefixture.ExifTIFF(le, 7, false)...)), 7},
 		{"WebP EXIF truncated", webpWithExif(six)[:40], 1},
 		{"GIF", []byte("GIF89a"), 1},
 		{"empty", nil, 1},
@@ -112,14 +114,14 @@ func TestOrientationParser(t *testing.T) {
 // TestPNGOrientation: a PNG's eXIf orientation is applied too.
 func TestPNGOrientation(t *testing.T) {
 	m := image.NewRGBA(image.Rect(0, 0, 40, 20))
-	fill(m, m.Rect, markTR)
-	fill(m, image.Rect(0, 0, 20, 10), markTL)
+	imagefixture.Fill(m, m.Rect, imagefixture.MarkTR)
+	imagefixture.Fill(m, image.Rect(0, 0, 20, 10), imagefixture.MarkTL)
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, m); err != nil {
 		t.Fatal(err)
 	}
 	p, _ := New("", Options{})
-	res, err := p.Process(withPNGExif(buf.Bytes(), exifTIFF(binary.LittleEndian, orientRotate270, true)), "p")
+	res, err := p.Process(withPNGExif(buf.Bytes(), imagefixture.ExifTIFF(binary.LittleEndian, orientRotate270, true)), "p")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +130,7 @@ func TestPNGOrientation(t *testing.T) {
 	}
 	// Rotated counter-clockwise: the stored top-left is at the bottom-left.
 	img := decodeVariant(t, res.Variants[0])
-	if c := img.At(3, 36); !near(c, markTL, 30) {
+	if c := img.At(3, 36); !imagefixture.Near(c, imagefixture.MarkTL, 30) {
 		t.Errorf("bottom-left is %v, want red", c)
 	}
 	metadataFree(t, res.Variants[0])
@@ -138,10 +140,10 @@ func FuzzOrientation(f *testing.F) {
 	var pngBuf bytes.Buffer
 	png.Encode(&pngBuf, image.NewGray(image.Rect(0, 0, 2, 2)))
 	for _, s := range [][]byte{
-		withExif(minimalJPEG, exifTIFF(binary.BigEndian, 6, true)),
-		withExif(minimalJPEG, exifTIFF(binary.LittleEndian, 3, false)),
-		withPNGExif(pngBuf.Bytes(), exifTIFF(binary.BigEndian, 8, false)),
-		webpWithExif(exifTIFF(binary.LittleEndian, 2, true)),
+		imagefixture.WithExif(minimalJPEG, imagefixture.ExifTIFF(binary.BigEndian, 6, true)),
+		imagefixture.WithExif(minimalJPEG, imagefixture.ExifTIFF(binary.LittleEndian, 3, false)),
+		withPNGExif(pngBuf.Bytes(), imagefixture.ExifTIFF(binary.BigEndian, 8, false)),
+		webpWithExif(imagefixture.ExifTIFF(binary.LittleEndian, 2, true)),
 		minimalJPEG,
 		{0xFF, 0xD8, 0xFF},
 	} {
@@ -157,7 +159,7 @@ func FuzzOrientation(f *testing.F) {
 		// reader drops an "Exif\0\0" prefix).
 		want := tiffOrientation(b)
 		if len(b) <= 0xFFF0 {
-			if o := orientation(withExif(minimalJPEG, b)); o != want {
+			if o := orientation(imagefixture.WithExif(minimalJPEG, b)); o != want {
 				t.Fatalf("in a JPEG: %d, want %d", o, want)
 			}
 		}

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/gen2brain/webp"
+	"github.com/lantoa/lantoa/internal/images/imagefixture"
 )
 
 // decodeVariant decodes an output with an independent decoder.
@@ -50,24 +51,10 @@ func decodeVariant(t *testing.T, v Variant) image.Image {
 	return m
 }
 
-// near reports whether c is within tol of want in each channel.
-func near(c color.Color, want color.RGBA, tol int) bool {
-	r, g, b, _ := c.RGBA()
-	d := func(a uint32, w uint8) bool { return abs(int(a>>8)-int(w)) <= tol }
-	return d(r, want.R) && d(g, want.G) && d(b, want.B)
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // metadataFree checks that an output file carries no metadata container.
 func metadataFree(t *testing.T, v Variant) {
 	t.Helper()
-	for _, s := range []string{"Exif", "EXIF", "XMP", "ICCP", "iCCP", fixtureMake, fixtureModel, "http://ns.adobe.com"} {
+	for _, s := range []string{"Exif", "EXIF", "XMP", "ICCP", "iCCP", imagefixture.Make, imagefixture.Model, "http://ns.adobe.com"} {
 		if bytes.Contains(v.Data, []byte(s)) {
 			t.Errorf("%s contains %q", v.Name, s)
 		}
@@ -149,7 +136,7 @@ var nameRE = regexp.MustCompile(`^([a-z0-9-]+)-([0-9a-f]{8})-([0-9]+)\.(webp|jpg
 // TestPhoneJPEG processes a 4000×3000 phone photo stored sideways
 // (Orientation=6) with GPS and camera tags in its EXIF.
 func TestPhoneJPEG(t *testing.T) {
-	src := withExif(encodeJPEGFixture(t, photo(4000, 3000, 1)), exifTIFF(binary.BigEndian, orientRotate90, true))
+	src := imagefixture.WithExif(imagefixture.EncodeJPEG(t, imagefixture.Photo(4000, 3000, 1)), imagefixture.ExifTIFF(binary.BigEndian, orientRotate90, true))
 	if got := orientation(src); got != orientRotate90 {
 		t.Fatalf("fixture orientation = %d", got)
 	}
@@ -190,14 +177,14 @@ func TestPhoneJPEG(t *testing.T) {
 		// top-right (blue) bottom-right.
 		w, h := v.Width, v.Height
 		at := func(fx, fy float64) color.Color { return img.At(int(fx*float64(w)), int(fy*float64(h))) }
-		if c := at(0.98, 0.02); !near(c, markTL, 40) {
+		if c := at(0.98, 0.02); !imagefixture.Near(c, imagefixture.MarkTL, 40) {
 			t.Errorf("%s: top-right is %v, want red", v.Name, c)
 		}
-		if c := at(0.98, 0.98); !near(c, markTR, 40) {
+		if c := at(0.98, 0.98); !imagefixture.Near(c, imagefixture.MarkTR, 40) {
 			t.Errorf("%s: bottom-right is %v, want blue", v.Name, c)
 		}
 		for _, c := range []color.Color{at(0.02, 0.02), at(0.02, 0.98)} {
-			if near(c, markTL, 60) || near(c, markTR, 60) {
+			if imagefixture.Near(c, imagefixture.MarkTL, 60) || imagefixture.Near(c, imagefixture.MarkTR, 60) {
 				t.Errorf("%s: a marker is on the left: %v", v.Name, c)
 			}
 		}
@@ -295,7 +282,7 @@ func TestBudget(t *testing.T) {
 	}
 	total := 0
 	for seed := range uint64(3) {
-		src := withExif(encodeJPEGFixture(t, photo(4000, 3000, 100+seed)), exifTIFF(binary.LittleEndian, orientRotate90, true))
+		src := imagefixture.WithExif(imagefixture.EncodeJPEG(t, imagefixture.Photo(4000, 3000, 100+seed)), imagefixture.ExifTIFF(binary.LittleEndian, orientRotate90, true))
 		res, err := p.Process(src, "anh")
 		if err != nil {
 			t.Fatal(err)
@@ -324,10 +311,10 @@ func TestBudget(t *testing.T) {
 func TestOrientations(t *testing.T) {
 	const W, H = 64, 32
 	stored := image.NewRGBA(image.Rect(0, 0, W, H))
-	fill(stored, stored.Rect, color.RGBA{128, 128, 128, 255})
-	fill(stored, image.Rect(0, 0, W/2, H/2), markTL)
-	fill(stored, image.Rect(W/2, 0, W, H/2), markTR)
-	plain := encodeJPEGFixture(t, stored)
+	imagefixture.Fill(stored, stored.Rect, color.RGBA{128, 128, 128, 255})
+	imagefixture.Fill(stored, image.Rect(0, 0, W/2, H/2), imagefixture.MarkTL)
+	imagefixture.Fill(stored, image.Rect(W/2, 0, W, H/2), imagefixture.MarkTR)
+	plain := imagefixture.EncodeJPEG(t, stored)
 
 	type corner int
 	const (
@@ -345,8 +332,8 @@ func TestOrientations(t *testing.T) {
 		t.Fatal(err)
 	}
 	for o := 1; o <= 8; o++ {
-		for _, bo := range []byteOrder{binary.BigEndian, binary.LittleEndian} {
-			src := withExif(plain, exifTIFF(bo, o, false))
+		for _, bo := range []imagefixture.ByteOrder{binary.BigEndian, binary.LittleEndian} {
+			src := imagefixture.WithExif(plain, imagefixture.ExifTIFF(bo, o, false))
 			res, err := p.Process(src, "o")
 			if err != nil {
 				t.Fatal(err)
@@ -371,10 +358,10 @@ func TestOrientations(t *testing.T) {
 					return image.Pt(x, y)
 				}
 				want := table[o]
-				if pt := pos(want[0]); !near(img.At(pt.X, pt.Y), markTL, 40) {
+				if pt := pos(want[0]); !imagefixture.Near(img.At(pt.X, pt.Y), imagefixture.MarkTL, 40) {
 					t.Errorf("orientation %d %s %v: stored top-left not at %v (%v)", o, v.Format, bo, pt, img.At(pt.X, pt.Y))
 				}
-				if pt := pos(want[1]); !near(img.At(pt.X, pt.Y), markTR, 40) {
+				if pt := pos(want[1]); !imagefixture.Near(img.At(pt.X, pt.Y), imagefixture.MarkTR, 40) {
 					t.Errorf("orientation %d %s %v: stored top-right not at %v (%v)", o, v.Format, bo, pt, img.At(pt.X, pt.Y))
 				}
 			}
@@ -402,7 +389,7 @@ func TestWidths(t *testing.T) {
 
 	// Through Process: a small photo is never upscaled.
 	p, _ := New("", Options{})
-	res, err := p.Process(encodeJPEGFixture(t, photo(1000, 750, 7)), "x")
+	res, err := p.Process(imagefixture.EncodeJPEG(t, imagefixture.Photo(1000, 750, 7)), "x")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -454,11 +441,11 @@ func TestPNGWithAlpha(t *testing.T) {
 			if la>>8 < 250 || ra>>8 > 5 {
 				t.Errorf("%s: alpha left %d right %d, want opaque and transparent", v.Name, la>>8, ra>>8)
 			}
-			if !near(left, color.RGBA{uint8(W / 4 / 3), 40, 200, 255}, 12) {
+			if !imagefixture.Near(left, color.RGBA{uint8(W / 4 / 3), 40, 200, 255}, 12) {
 				t.Errorf("%s: opaque color %v", v.Name, left)
 			}
 		case FormatJPEG:
-			if !near(right, color.RGBA{255, 255, 255, 255}, 8) {
+			if !imagefixture.Near(right, color.RGBA{255, 255, 255, 255}, 8) {
 				t.Errorf("%s: transparent area is %v, want white", v.Name, right)
 			}
 		}
@@ -468,10 +455,10 @@ func TestPNGWithAlpha(t *testing.T) {
 
 func TestOtherInputs(t *testing.T) {
 	p, _ := New("", Options{Widths: []int{100}})
-	src := photo(160, 120, 3)
+	src := imagefixture.Photo(160, 120, 3)
 
 	// GIF: the first frame.
-	pal := image.NewPaletted(src.Rect, []color.Color{color.Black, markTL, color.White})
+	pal := image.NewPaletted(src.Rect, []color.Color{color.Black, imagefixture.MarkTL, color.White})
 	for i := range pal.Pix {
 		pal.Pix[i] = 1
 	}
@@ -487,7 +474,7 @@ func TestOtherInputs(t *testing.T) {
 	if res.Width != 160 || res.Height != 120 || res.Variants[0].Width != 100 || res.Variants[0].Height != 75 {
 		t.Errorf("gif: %dx%d, variant %dx%d", res.Width, res.Height, res.Variants[0].Width, res.Variants[0].Height)
 	}
-	if c := decodeVariant(t, res.Variants[1]).At(50, 37); !near(c, markTL, 30) {
+	if c := decodeVariant(t, res.Variants[1]).At(50, 37); !imagefixture.Near(c, imagefixture.MarkTL, 30) {
 		t.Errorf("gif: first frame is red, got %v", c)
 	}
 
@@ -506,8 +493,8 @@ func TestOtherInputs(t *testing.T) {
 }
 
 func TestBadInputs(t *testing.T) {
-	good := encodeJPEGFixture(t, photo(640, 480, 5))
-	tiff := exifTIFF(binary.LittleEndian, 6, true)
+	good := imagefixture.EncodeJPEG(t, imagefixture.Photo(640, 480, 5))
+	tiff := imagefixture.ExifTIFF(binary.LittleEndian, 6, true)
 	var pngHeader bytes.Buffer
 	pngHeader.WriteString("\x89PNG\r\n\x1a\n")
 	ihdr := binary.BigEndian.AppendUint32(nil, 20000)
@@ -527,7 +514,7 @@ func TestBadInputs(t *testing.T) {
 	}{
 		{"truncated JPEG", good[:len(good)/2], KindDecode, "jpeg", "không đọc được ảnh"},
 		{"JPEG header only", good[:200], KindDecode, "jpeg", "không đọc được ảnh"},
-		{"truncated after EXIF", withExif(good, tiff)[:len(tiff)+40], KindDecode, "jpeg", "không đọc được ảnh"},
+		{"truncated after EXIF", imagefixture.WithExif(good, tiff)[:len(tiff)+40], KindDecode, "jpeg", "không đọc được ảnh"},
 		{"garbage after magic", append([]byte{0xFF, 0xD8, 0xFF}, bytes.Repeat([]byte{0x42}, 5000)...), KindDecode, "jpeg", "không đọc được ảnh"},
 		{"empty", nil, KindDecode, "", "tệp rỗng"},
 		{"text", []byte("hello, this is not an image"), KindUnsupported, "", "không được hỗ trợ"},
@@ -607,8 +594,8 @@ func TestCleanBase(t *testing.T) {
 // TestConcurrent processes the same and different sources from many
 // goroutines: each source is processed once.
 func TestConcurrent(t *testing.T) {
-	a := encodeJPEGFixture(t, photo(900, 600, 11))
-	b := encodeJPEGFixture(t, photo(600, 900, 12))
+	a := imagefixture.EncodeJPEG(t, imagefixture.Photo(900, 600, 11))
+	b := imagefixture.EncodeJPEG(t, imagefixture.Photo(600, 900, 12))
 	p, err := New(t.TempDir(), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -645,7 +632,7 @@ func TestConcurrent(t *testing.T) {
 // BenchmarkProcess4000x3000 measures the full processing of one phone
 // photo (decode, orientation, 3 widths × WebP + JPEG), without cache.
 func BenchmarkProcess4000x3000(b *testing.B) {
-	src := withExif(encodeJPEGFixture(b, photo(4000, 3000, 1)), exifTIFF(binary.BigEndian, 6, true))
+	src := imagefixture.WithExif(imagefixture.EncodeJPEG(b, imagefixture.Photo(4000, 3000, 1)), imagefixture.ExifTIFF(binary.BigEndian, 6, true))
 	p, err := New("", Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -664,7 +651,7 @@ func BenchmarkProcess4000x3000(b *testing.B) {
 
 // BenchmarkCached4000x3000 measures a warm-cache rebuild of one photo.
 func BenchmarkCached4000x3000(b *testing.B) {
-	src := encodeJPEGFixture(b, photo(4000, 3000, 1))
+	src := imagefixture.EncodeJPEG(b, imagefixture.Photo(4000, 3000, 1))
 	dir := b.TempDir()
 	p, _ := New(dir, Options{})
 	if _, err := p.Process(src, "x"); err != nil {
@@ -683,7 +670,7 @@ func BenchmarkCached4000x3000(b *testing.B) {
 // read through ProcessFile: the source's record matches its stamp, so
 // neither the source nor the variants are read.
 func BenchmarkCachedFile4000x3000(b *testing.B) {
-	fsys, name, _ := sourceFile(b, encodeJPEGFixture(b, photo(4000, 3000, 1)))
+	fsys, name, _ := sourceFile(b, imagefixture.EncodeJPEG(b, imagefixture.Photo(4000, 3000, 1)))
 	p, _ := New(b.TempDir(), Options{})
 	p.clock = later
 	for range 2 { // process, then check the variants' SHA-256 and record their stamps
@@ -703,12 +690,12 @@ func BenchmarkCachedFile4000x3000(b *testing.B) {
 // FuzzProcess: no input makes Process panic; it returns an *Error or
 // variants whose declared sizes are their real sizes.
 func FuzzProcess(f *testing.F) {
-	small := photo(24, 16, 9)
+	small := imagefixture.Photo(24, 16, 9)
 	var pngBuf, gifBuf, webpBuf bytes.Buffer
 	png.Encode(&pngBuf, small)
 	gif.Encode(&gifBuf, small, nil)
 	webp.Encode(&webpBuf, small)
-	f.Add(withExif(encodeJPEGFixture(f, small), exifTIFF(binary.BigEndian, 6, true)))
+	f.Add(imagefixture.WithExif(imagefixture.EncodeJPEG(f, small), imagefixture.ExifTIFF(binary.BigEndian, 6, true)))
 	f.Add(pngBuf.Bytes())
 	f.Add(gifBuf.Bytes())
 	f.Add(webpBuf.Bytes())

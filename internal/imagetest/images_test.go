@@ -21,6 +21,8 @@ import (
 	"golang.org/x/image/webp"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/lantoa/lantoa/internal/images/imagefixture"
 )
 
 // sizes is the sizes attribute the theme and the Markdown renderer give
@@ -157,9 +159,9 @@ func checkUpright(t *testing.T, name string, img image.Image) {
 	at := func(x, y int) string {
 		c := img.At(b.Min.X+x, b.Min.Y+y)
 		switch {
-		case near(c, markTL, 45):
+		case imagefixture.Near(c, imagefixture.MarkTL, 45):
 			return "red"
-		case near(c, markTR, 45):
+		case imagefixture.Near(c, imagefixture.MarkTR, 45):
 			return "blue"
 		}
 		r, g, bl, _ := c.RGBA()
@@ -193,7 +195,7 @@ func checkUpright(t *testing.T, name string, img image.Image) {
 // the source's EXIF.
 func metadata(name string, b []byte) []string {
 	var problems []string
-	for _, s := range []string{"Exif", "EXIF", "XMP", "ICCP", "iCCP", fixtureMake, fixtureModel, "http://ns.adobe.com"} {
+	for _, s := range []string{"Exif", "EXIF", "XMP", "ICCP", "iCCP", imagefixture.Make, imagefixture.Model, "http://ns.adobe.com"} {
 		if bytes.Contains(b, []byte(s)) {
 			problems = append(problems, fmt.Sprintf("contains %q", s))
 		}
@@ -270,7 +272,7 @@ func TestExiftool(t *testing.T) {
 	var sawGPS, sawMake bool
 	for _, tag := range run(src) {
 		sawGPS = sawGPS || strings.HasPrefix(tag.name, "GPSLatitude")
-		sawMake = sawMake || tag.name == "Make" && tag.value == fixtureMake
+		sawMake = sawMake || tag.name == "Make" && tag.value == imagefixture.Make
 	}
 	if !sawGPS || !sawMake {
 		t.Fatalf("exiftool finds no GPSLatitude (%v) or Make (%v) in the source photo: its output is not understood", sawGPS, sawMake)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/lantoa/lantoa/internal/build"
+	"github.com/lantoa/lantoa/internal/images/imagefixture"
 )
 
 // ict is the site's time zone, Asia/Ho_Chi_Minh (UTC+7).
@@ -129,8 +130,8 @@ func sourcePhotos(t testing.TB) [][]byte {
 	t.Helper()
 	shared.photosOnce.Do(func() {
 		for _, p := range photos {
-			jpg := encodeJPEGFixture(t, photo(srcW, srcH, p.seed))
-			shared.photoData = append(shared.photoData, withExif(jpg, exifTIFF(binary.BigEndian, orientation, true)))
+			jpg := imagefixture.EncodeJPEG(t, imagefixture.Photo(srcW, srcH, p.seed))
+			shared.photoData = append(shared.photoData, imagefixture.WithExif(jpg, imagefixture.ExifTIFF(binary.BigEndian, orientation, true)))
 		}
 	})
 	if len(shared.photoData) != len(photos) {

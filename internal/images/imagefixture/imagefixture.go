@@ -1,4 +1,8 @@
-package imagetest
+// Package imagefixture makes the test photos of internal/images and
+// internal/imagetest: a deterministic photo-like JPEG with colored corner
+// markers, and EXIF data (camera make and model, orientation, GPS
+// position) to plant in it. Only tests import it.
+package imagefixture
 
 import (
 	"bytes"
@@ -11,24 +15,19 @@ import (
 	"testing"
 )
 
-// This file is a copy of the fixture generator and EXIF writer of
-// internal/images (fixture_test.go and exif_test.go): test files of another
-// package cannot be imported.
-
 // Marker colors painted in corners of the stored (unrotated) fixture.
 var (
-	markTL = color.RGBA{230, 20, 20, 255} // stored top-left: red
-	markTR = color.RGBA{20, 20, 230, 255} // stored top-right: blue
+	MarkTL = color.RGBA{230, 20, 20, 255} // stored top-left: red
+	MarkTR = color.RGBA{20, 20, 230, 255} // stored top-right: blue
 )
 
-// photo draws a w×h photo-like scene, deterministic for a seed: a sky
+// Photo draws a w×h photo-like scene, deterministic for a seed: a sky
 // gradient, a wavy horizon, textured ground, buildings with window grids,
 // round tree crowns, multi-octave value noise and sensor grain. It has the
 // edges, textures and smooth areas of a real street photo, so encoded sizes
 // are meaningful (flat color would compress to nothing, white noise not at
-// all). Red and blue squares of side w/12 mark the stored top-left and
-// top-right corners.
-func photo(w, h int, seed uint64) *image.RGBA {
+// all). Red and blue squares mark the stored top-left and top-right corners.
+func Photo(w, h int, seed uint64) *image.RGBA {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	m := image.NewRGBA(image.Rect(0, 0, w, h))
 
@@ -148,12 +147,13 @@ func photo(w, h int, seed uint64) *image.RGBA {
 		}
 	}
 	sq := max(4, w/12)
-	fill(m, image.Rect(0, 0, sq, sq), markTL)
-	fill(m, image.Rect(w-sq, 0, w, sq), markTR)
+	Fill(m, image.Rect(0, 0, sq, sq), MarkTL)
+	Fill(m, image.Rect(w-sq, 0, w, sq), MarkTR)
 	return m
 }
 
-func fill(m *image.RGBA, r image.Rectangle, c color.RGBA) {
+// Fill paints r of m with c.
+func Fill(m *image.RGBA, r image.Rectangle, c color.RGBA) {
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
 			m.SetRGBA(x, y, c)
@@ -165,22 +165,8 @@ func clamp8(v float64) uint8 {
 	return uint8(math.Max(0, math.Min(255, math.Round(v))))
 }
 
-// near reports whether c is within tol of want in each of R, G, B.
-func near(c color.Color, want color.RGBA, tol int) bool {
-	r, g, b, _ := c.RGBA()
-	d := func(a uint32, w uint8) bool { return abs(int(a>>8)-int(w)) <= tol }
-	return d(r, want.R) && d(g, want.G) && d(b, want.B)
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// encodeJPEGFixture encodes m as a camera would (high quality).
-func encodeJPEGFixture(t testing.TB, m image.Image) []byte {
+// EncodeJPEG encodes m as a camera would (high quality).
+func EncodeJPEG(t testing.TB, m image.Image) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: 92}); err != nil {
@@ -191,67 +177,71 @@ func encodeJPEGFixture(t testing.TB, m image.Image) []byte {
 
 // Strings planted in the fixture's EXIF; none may reach an output.
 const (
-	fixtureMake  = "LantoaPhone"
-	fixtureModel = "SecretCam X1"
+	Make  = "LantoaPhone"
+	Model = "SecretCam X1"
 )
 
-// ifdEntry is one TIFF directory entry; data is the value, in the file's
+// IFDEntry is one TIFF directory entry; Data is the value, in the file's
 // byte order, stored inline when it fits in 4 bytes.
-type ifdEntry struct {
-	tag, typ uint16
-	count    uint32
-	data     []byte
-	sub      []ifdEntry // for a pointer tag (GPSInfo): the sub-IFD
+type IFDEntry struct {
+	Tag, Typ uint16
+	Count    uint32
+	Data     []byte
+	Sub      []IFDEntry // for a pointer tag (GPSInfo): the sub-IFD
 }
 
-// byteOrder is binary.BigEndian or binary.LittleEndian.
-type byteOrder interface {
+// ByteOrder is binary.BigEndian or binary.LittleEndian.
+type ByteOrder interface {
 	binary.ByteOrder
 	binary.AppendByteOrder
 }
 
-// buildTIFF lays out IFD0 (and one level of sub-IFDs) as EXIF TIFF data.
-func buildTIFF(bo byteOrder, ifd0 []ifdEntry) []byte {
+// BuildTIFF lays out IFD0 (and one level of sub-IFDs) as EXIF TIFF data.
+func BuildTIFF(bo ByteOrder, ifd0 []IFDEntry) []byte {
 	var out []byte
-	if bo == byteOrder(binary.LittleEndian) {
+	if bo == ByteOrder(binary.LittleEndian) {
 		out = []byte("II*\x00")
 	} else {
 		out = []byte("MM\x00*")
 	}
 	out = bo.AppendUint32(out, 8)
-	var writeIFD func(entries []ifdEntry)
-	writeIFD = func(entries []ifdEntry) {
+	var writeIFD func(entries []IFDEntry) []byte
+	writeIFD = func(entries []IFDEntry) []byte {
 		start := len(out)
 		size := 2 + 12*len(entries) + 4
 		out = append(out, make([]byte, size)...)
 		bo.PutUint16(out[start:], uint16(len(entries)))
 		for i, e := range entries {
 			p := start + 2 + 12*i
-			bo.PutUint16(out[p:], e.tag)
-			bo.PutUint16(out[p+2:], e.typ)
-			bo.PutUint32(out[p+4:], e.count)
+			bo.PutUint16(out[p:], e.Tag)
+			bo.PutUint16(out[p+2:], e.Typ)
+			bo.PutUint32(out[p+4:], e.Count)
 			switch {
-			case e.sub != nil:
-				bo.PutUint32(out[p+8:], uint32(len(out)))
-				writeIFD(e.sub)
-			case len(e.data) <= 4:
-				copy(out[p+8:p+12], e.data)
+			case e.Sub != nil:
+				off := len(out)
+				bo.PutUint32(out[p+8:], uint32(off))
+				writeIFD(e.Sub)
+			case len(e.Data) <= 4:
+				copy(out[p+8:p+12], e.Data)
 			default:
 				bo.PutUint32(out[p+8:], uint32(len(out)))
-				out = append(out, e.data...)
+				out = append(out, e.Data...)
 				if len(out)%2 == 1 {
 					out = append(out, 0)
 				}
 			}
 		}
+		return out
 	}
 	writeIFD(ifd0)
 	return out
 }
 
-func ascii(s string) (uint16, uint32, []byte) { return 2, uint32(len(s) + 1), append([]byte(s), 0) }
+// ASCII is the type, count and data of an ASCII entry holding s.
+func ASCII(s string) (uint16, uint32, []byte) { return 2, uint32(len(s) + 1), append([]byte(s), 0) }
 
-func rationals(bo byteOrder, v ...uint32) []byte {
+// Rationals encodes pairs of numerator and denominator as TIFF RATIONALs.
+func Rationals(bo ByteOrder, v ...uint32) []byte {
 	var b []byte
 	for i := 0; i < len(v); i += 2 {
 		b = bo.AppendUint32(b, v[i])
@@ -260,38 +250,56 @@ func rationals(bo byteOrder, v ...uint32) []byte {
 	return b
 }
 
-// exifTIFF returns EXIF TIFF data with a camera make and model, the given
+// ExifTIFF returns EXIF TIFF data with a camera make and model, the given
 // orientation (0: none) and, if gps, a GPS position (21°1'30"N 105°51'15"E).
-func exifTIFF(bo byteOrder, orient int, gps bool) []byte {
-	var ifd []ifdEntry
-	typ, n, d := ascii(fixtureMake)
-	ifd = append(ifd, ifdEntry{tag: 0x010F, typ: typ, count: n, data: d})
-	typ, n, d = ascii(fixtureModel)
-	ifd = append(ifd, ifdEntry{tag: 0x0110, typ: typ, count: n, data: d})
+func ExifTIFF(bo ByteOrder, orient int, gps bool) []byte {
+	var ifd []IFDEntry
+	typ, n, d := ASCII(Make)
+	ifd = append(ifd, IFDEntry{Tag: 0x010F, Typ: typ, Count: n, Data: d})
+	typ, n, d = ASCII(Model)
+	ifd = append(ifd, IFDEntry{Tag: 0x0110, Typ: typ, Count: n, Data: d})
 	if orient != 0 {
-		ifd = append(ifd, ifdEntry{tag: 0x0112, typ: 3, count: 1, data: bo.AppendUint16(nil, uint16(orient))})
+		ifd = append(ifd, IFDEntry{Tag: 0x0112, Typ: 3, Count: 1, Data: bo.AppendUint16(nil, uint16(orient))})
 	}
 	if gps {
-		typN, nN, dN := ascii("N")
-		typE, nE, dE := ascii("E")
-		ifd = append(ifd, ifdEntry{tag: 0x8825, typ: 4, count: 1, sub: []ifdEntry{
-			{tag: 0x0000, typ: 1, count: 4, data: []byte{2, 3, 0, 0}},
-			{tag: 0x0001, typ: typN, count: nN, data: dN},
-			{tag: 0x0002, typ: 5, count: 3, data: rationals(bo, 21, 1, 1, 1, 30, 1)},
-			{tag: 0x0003, typ: typE, count: nE, data: dE},
-			{tag: 0x0004, typ: 5, count: 3, data: rationals(bo, 105, 1, 51, 1, 15, 1)},
+		typN, nN, dN := ASCII("N")
+		typE, nE, dE := ASCII("E")
+		ifd = append(ifd, IFDEntry{Tag: 0x8825, Typ: 4, Count: 1, Sub: []IFDEntry{
+			{Tag: 0x0000, Typ: 1, Count: 4, Data: []byte{2, 3, 0, 0}},
+			{Tag: 0x0001, Typ: typN, Count: nN, Data: dN},
+			{Tag: 0x0002, Typ: 5, Count: 3, Data: Rationals(bo, 21, 1, 1, 1, 30, 1)},
+			{Tag: 0x0003, Typ: typE, Count: nE, Data: dE},
+			{Tag: 0x0004, Typ: 5, Count: 3, Data: Rationals(bo, 105, 1, 51, 1, 15, 1)},
 		}})
 	}
-	return buildTIFF(bo, ifd)
+	return BuildTIFF(bo, ifd)
 }
 
-// withExif inserts an Exif APP1 segment holding tiff right after SOI.
-func withExif(jpg, tiff []byte) []byte {
-	payload := append([]byte("Exif\x00\x00"), tiff...)
-	seg := []byte{0xFF, 0xE1}
+// WithSegment inserts a JPEG marker segment right after SOI.
+func WithSegment(jpg []byte, marker byte, payload []byte) []byte {
+	seg := []byte{0xFF, marker}
 	seg = binary.BigEndian.AppendUint16(seg, uint16(len(payload)+2))
 	seg = append(seg, payload...)
 	out := append([]byte{}, jpg[:2]...)
 	out = append(out, seg...)
 	return append(out, jpg[2:]...)
+}
+
+// WithExif inserts an Exif APP1 segment holding tiff after SOI.
+func WithExif(jpg, tiff []byte) []byte {
+	return WithSegment(jpg, 0xE1, append([]byte("Exif\x00\x00"), tiff...))
+}
+
+// Near reports whether c is within tol of want in each of R, G, B.
+func Near(c color.Color, want color.RGBA, tol int) bool {
+	r, g, b, _ := c.RGBA()
+	d := func(a uint32, w uint8) bool { return abs(int(a>>8)-int(w)) <= tol }
+	return d(r, want.R) && d(g, want.G) && d(b, want.B)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
