@@ -644,9 +644,10 @@ type job struct {
 	file   *images.Variant // published by output.Dir.Link from its cache file
 }
 
-// emit renders (when it has a layout), minifies and writes one job.
+// emit renders (when it has a layout) and writes one job; preset data
+// with a media type is minified first.
 // A template error is a diagnostic; a write error is fatal.
-func (b *builder) emit(dir *output.Dir, j job, buf, out *bytes.Buffer) (*diag.Diagnostic, error) {
+func (b *builder) emit(dir *output.Dir, j job, buf *bytes.Buffer) (*diag.Diagnostic, error) {
 	if j.keep {
 		dir.Keep(j.path)
 		return nil, nil
@@ -688,8 +689,6 @@ func (b *builder) emit(dir *output.Dir, j job, buf, out *bytes.Buffer) (*diag.Di
 	return nil, dir.Write(j.path, data)
 }
 
-type buffers struct{ a, b bytes.Buffer }
-
 // runJobs renders and writes jobs with a bounded pool; it stops at the
 // first fatal error or template error and collects diagnostics.
 func (b *builder) runJobs(ctx context.Context, dir *output.Dir, jobs []job) (diag.List, error) {
@@ -698,14 +697,14 @@ func (b *builder) runJobs(ctx context.Context, dir *output.Dir, jobs []job) (dia
 	var fatal error
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	pool := sync.Pool{New: func() any { return new(buffers) }}
+	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	parallel(len(jobs), func(i int) {
 		if ctx.Err() != nil {
 			return
 		}
-		bf := pool.Get().(*buffers)
-		defer pool.Put(bf)
-		d, err := b.emit(dir, jobs[i], &bf.a, &bf.b)
+		buf := pool.Get().(*bytes.Buffer)
+		defer pool.Put(buf)
+		d, err := b.emit(dir, jobs[i], buf)
 		if d != nil || err != nil {
 			mu.Lock()
 			if d != nil {

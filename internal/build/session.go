@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -132,14 +133,14 @@ func (s *Session) writeIndex(b *builder, idx *search.Index) {
 			dir.Keep(p)
 		}
 	}
-	var bf buffers
+	var buf bytes.Buffer
 	for _, p := range sortedKeys(idx.Files) {
-		if _, err := b.emit(dir, job{path: p, data: idx.Files[p]}, &bf.a, &bf.b); err != nil {
+		if _, err := b.emit(dir, job{path: p, data: idx.Files[p]}, &buf); err != nil {
 			return
 		}
 	}
 	b.search.IndexURL = "/" + idx.ManifestPath
-	if d, err := b.emit(dir, job{path: searchPage, layout: "tim-kiem.html", view: b.searchView()}, &bf.a, &bf.b); d != nil || err != nil {
+	if d, err := b.emit(dir, job{path: searchPage, layout: "tim-kiem.html", view: b.searchView()}, &buf); d != nil || err != nil {
 		return
 	}
 	if dir.Commit() == nil {
@@ -317,9 +318,9 @@ func (s *Session) quick(changed []string) (*Result, bool) {
 	// emit records render keys in b.newKeys, which the last build made
 	// s.keys: record this rebuild's apart, then merge them.
 	b.newKeys = map[string]string{}
-	var bf buffers
+	var buf bytes.Buffer
 	for _, j := range jobs {
-		if d, err := b.emit(dir, j, &bf.a, &bf.b); d != nil || err != nil {
+		if d, err := b.emit(dir, j, &buf); d != nil || err != nil {
 			// Not expected (the same templates rendered this page
 			// before): let the full path report it.
 			s.builder = nil

@@ -1,20 +1,20 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
+	"io/fs"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/lantoa/lantoa/internal/markdown"
-	"html/template"
-	"io/fs"
-	"strings"
-
 	"github.com/lantoa/lantoa/internal/content"
 	"github.com/lantoa/lantoa/internal/diag"
+	"github.com/lantoa/lantoa/internal/markdown"
 	"github.com/lantoa/lantoa/internal/output"
 	"github.com/lantoa/lantoa/internal/site"
 )
@@ -322,7 +322,7 @@ func (b *builder) writePages(ctx context.Context, dir *output.Dir, res *Result) 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	results := make([]*markdown.Result, len(b.pages))
-	pool := sync.Pool{New: func() any { return new(buffers) }}
+	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	fail := func(d diag.List, err error) {
 		mu.Lock()
 		defer mu.Unlock()
@@ -348,15 +348,15 @@ func (b *builder) writePages(ctx context.Context, dir *output.Dir, res *Result) 
 		if p.Kind == content.KindHome || p.Kind == content.KindSection {
 			return // shown by the list pages of pass 2
 		}
-		bf := pool.Get().(*buffers)
-		defer pool.Put(bf)
+		buf := pool.Get().(*bytes.Buffer)
+		defer pool.Put(buf)
 		jobs, err := b.pageJobs(p)
 		if err != nil {
 			fail(nil, err)
 			return
 		}
 		for _, j := range jobs {
-			dg, err := b.emit(dir, j, &bf.a, &bf.b)
+			dg, err := b.emit(dir, j, buf)
 			if dg != nil {
 				fail(diag.List{*dg}, errTemplate)
 				return
