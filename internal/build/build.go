@@ -603,12 +603,18 @@ func (b *builder) checkAnchors(results []*markdown.Result) diag.List {
 			if !isPage {
 				continue
 			}
-			if !set[l.Fragment] && !strings.HasPrefix(l.Fragment, "fn:") && !strings.HasPrefix(l.Fragment, "fnref:") {
+			if !set[l.Fragment] && !footnoteID(l.Fragment) {
 				ds = append(ds, diag.Errorf(l.Pos, "anchor", "liên kết tới #%s: trang %s không có mục nào có mã này", l.Fragment, l.URL))
 			}
 		}
 	}
 	return ds
+}
+
+// footnoteID reports whether id is one goldmark gives footnotes and their
+// back references: a link to it needs no heading.
+func footnoteID(id string) bool {
+	return strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:")
 }
 
 const maxImage = 5 << 20

@@ -266,15 +266,7 @@ func (s *Session) quick(changed []string) (*Result, bool) {
 		}
 	}
 	hasID := func(hs []markdown.Heading, id string) bool {
-		if strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:") {
-			return true
-		}
-		for _, h := range hs {
-			if h.ID == id {
-				return true
-			}
-		}
-		return false
+		return footnoteID(id) || slices.ContainsFunc(hs, func(h markdown.Heading) bool { return h.ID == id })
 	}
 	for _, l := range r.Links {
 		if l.Fragment == "" {
