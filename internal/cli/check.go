@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
-	"runtime/pprof"
 
 	"github.com/lantoa/lantoa/internal/build"
 	"github.com/lantoa/lantoa/internal/vi"
@@ -55,15 +53,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	o.CheckOnly = true
 	res, err := build.Build(ctx, o)
 	if memprofile != "" {
-		if err := writeHeapProfile(memprofile); err != nil {
+		if err := writeProfile(memprofile, "allocs"); err != nil {
 			fmt.Fprintf(stderr, "lantoa check: %v\n", err)
 		}
 	}
-	if res != nil && os.Getenv("LANTOA_STAGES") != "" {
-		for _, st := range res.Stages {
-			fmt.Fprintf(stderr, "  %-6s %6d ms\n", st.Name, st.Duration.Milliseconds())
-		}
-	}
+	printStages(stderr, res)
 	if err != nil && !errors.Is(err, build.ErrFailed) {
 		fmt.Fprintf(stderr, "lantoa check: %v\n", err)
 		return ExitSite
@@ -79,18 +73,4 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return ExitSite
 	}
 	return ExitOK
-}
-
-// writeHeapProfile writes the heap profile (allocations since the start
-// included) to file.
-func writeHeapProfile(file string) error {
-	f, err := os.Create(file)
-	if err != nil {
-		return err
-	}
-	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }

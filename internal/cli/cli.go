@@ -119,12 +119,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	defer stop()
 	if memprofile != "" {
-		defer func() {
-			if f, err := os.Create(memprofile); err == nil {
-				_ = pprof.WriteHeapProfile(f)
-				f.Close()
-			}
-		}()
+		defer func() { _ = writeProfile(memprofile, "heap") }()
 	}
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(buildGCPercent))
@@ -132,11 +127,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	res, err := build.Build(ctx, o)
 	if res != nil {
 		_ = res.Diags.WriteText(stderr)
-		if os.Getenv("LANTOA_STAGES") != "" {
-			for _, st := range res.Stages {
-				fmt.Fprintf(stderr, "  %-6s %6d ms\n", st.Name, st.Duration.Milliseconds())
-			}
-		}
+		printStages(stderr, res)
 	}
 	if err != nil {
 		if errors.Is(err, build.ErrFailed) {
@@ -175,6 +166,30 @@ func cpuProfile(file string) (stop func(), err error) {
 		pprof.StopCPUProfile()
 		f.Close()
 	}, nil
+}
+
+// writeProfile writes the named runtime profile ("heap", "allocs") to file.
+func writeProfile(file, name string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup(name).WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// printStages prints the time of each build stage when LANTOA_STAGES is
+// set.
+func printStages(w io.Writer, res *build.Result) {
+	if res == nil || os.Getenv("LANTOA_STAGES") == "" {
+		return
+	}
+	for _, st := range res.Stages {
+		fmt.Fprintf(w, "  %-6s %6d ms\n", st.Name, st.Duration.Milliseconds())
+	}
 }
 
 func seconds(d time.Duration) string {
