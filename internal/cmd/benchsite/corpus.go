@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -60,35 +59,10 @@ func ensureCorpus(ctx context.Context, keep, repo, gencorpus string, s spec, pro
 	if err := os.RemoveAll(themes); err != nil {
 		return "", err
 	}
-	if err := copyDir(filepath.Join(themes, "default"), filepath.Join(repo, "themes", "default")); err != nil {
+	if err := os.CopyFS(filepath.Join(themes, "default"), os.DirFS(filepath.Join(repo, "themes", "default"))); err != nil {
 		return "", fmt.Errorf("copying the theme: %w", err)
 	}
 	return site, nil
-}
-
-// copyDir copies the tree src into dst, which must not exist.
-func copyDir(dst, src string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
 }
 
 // A BuildError reports a program that `go build` could not build.
